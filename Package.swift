@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Flags for modules that do arithmetic: release builds target Haswell (AVX2 + FMA) so that SIMD
+/// multiply-add compiles to `vfmadd` instead of a call to `fmaf` (see PLATFORM.md), and drop bounds checks.
+let mathFlags: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))
+]
+
+let package = Package(
+    name: "Tandem",
+    products: [
+        .executable(name: "tandem", targets: ["tandem"])
+    ],
+    targets: [
+        // MARK: - System libraries (module map + shim header only)
+
+        /// HDF5 1.10 C library (libhdf5-dev), with shims for the macros that do not import.
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
+        /// libedit line editing (libedit-dev), with shims for its C-variadic functions.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        /// OpenBLAS through cblas.h (libopenblas-dev).
+        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+
+        // MARK: - Libraries, lowest first
+
+        /// Dense Float32 tensors, BLAS matmul, kNN, gather and scatter-reduce kernels.
+        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: mathFlags),
+        /// Typed HDF5 access and the project's file layouts (point clouds, graphs, shapes generator).
+        .target(name: "HDF5", dependencies: ["CHDF5", "Tensor"], swiftSettings: mathFlags),
+        /// GNN layers with forward and backward passes, optimisers, training, DGCNN and PointNet.
+        .target(name: "GNN", dependencies: ["Tensor", "HDF5"], swiftSettings: mathFlags),
+        /// The design space, architectures with their device/edge mapping, and the one-shot supernet.
+        .target(name: "Design", dependencies: ["GNN", "Tensor", "HDF5"], swiftSettings: mathFlags),
+        /// The command language, session, recorder, replay and notebooks (no terminal code).
+        .target(name: "Workbench", dependencies: ["Design", "GNN", "HDF5", "Tensor"]),
+
+        // MARK: - Executable
+
+        /// The `tandem` command: REPL (libedit), batch replay, notebooks.
+        .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
+
+        // MARK: - Tests, one target per module
+
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "Tensor"]),
+        .testTarget(name: "GNNTests", dependencies: ["GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem"]),
+    ]
+)
