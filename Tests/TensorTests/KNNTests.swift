@@ -12,7 +12,8 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
             for j in 0..<n {
                 var d = 0.0
                 for ch in 0..<c {
-                    let diff = Double(points.scalars[(s * n + i) * c + ch]) - Double(points.scalars[(s * n + j) * c + ch])
+                    let diff =
+                        Double(points.scalars[(s * n + i) * c + ch]) - Double(points.scalars[(s * n + j) * c + ch])
                     d += diff * diff
                 }
                 pairs.append((d, j))

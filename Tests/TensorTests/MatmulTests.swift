@@ -70,8 +70,10 @@ import Tensor
             let c = batchedMatmul(a, b, transposeA: transposeA, transposeB: transposeB)
             #expect(c.shape == [batch, m, n])
             for i in 0..<batch {
-                let ai = Tensor(shape: Array(a.shape.dropFirst()), scalars: Array(a.scalars[(i * m * k)..<((i + 1) * m * k)]))
-                let bi = Tensor(shape: Array(b.shape.dropFirst()), scalars: Array(b.scalars[(i * k * n)..<((i + 1) * k * n)]))
+                let ai = Tensor(
+                    shape: Array(a.shape.dropFirst()), scalars: Array(a.scalars[(i * m * k)..<((i + 1) * m * k)]))
+                let bi = Tensor(
+                    shape: Array(b.shape.dropFirst()), scalars: Array(b.scalars[(i * k * n)..<((i + 1) * k * n)]))
                 let expected = Reference.matmul(ai, bi, transposeA: transposeA, transposeB: transposeB)
                 let got = Array(c.scalars[(i * m * n)..<((i + 1) * m * n)])
                 #expect(Reference.maxDifference(got, expected) <= 1e-5 * Double(k))
