@@ -60,6 +60,15 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
         }
     }
 
+    @Test(arguments: [1, 3, 10, 40])
+    func heavilyDuplicatedPointsOnLongRowsResolveByLowerIndex(k: Int) {
+        // 200 points on a 3×3×3 grid: every distance value is shared by many points, so both the threshold
+        // path and its many-ties fallback are exercised.
+        let scale = [1, 3, 9]
+        let points = Tensor(shape: [1, 200, 3]) { i in Float(i / 3 / scale[i % 3] % 3) }
+        #expect(knn(points: points, k: k) == bruteForceKNN(points, samples: 1, k: k))
+    }
+
     @Test func largeBatchUsesSeveralRowBlocksAndMatchesBruteForce() {
         let points = Reference.random([2, 150, 5], seed: 77)
         #expect(knn(points: points, k: 9) == bruteForceKNN(points, samples: 2, k: 9))
