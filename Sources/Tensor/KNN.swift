@@ -50,9 +50,16 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                             let x = px + sample * n * c
                             let norm = pn + sample * n
                             if direct {
-                                directDistances(
-                                    queries: x + r0 * c, count: rb, transposed: pt + sample * n * c, norms: norm,
-                                    n: n, c: c, into: scratch)
+                                // One row at a time, so that the row stays in L1 between distances and selection.
+                                for i in 0..<rb {
+                                    directDistances(
+                                        queries: x + (r0 + i) * c, count: 1, transposed: pt + sample * n * c,
+                                        norms: norm, n: n, c: c, into: scratch)
+                                    selectNearest(
+                                        scratch, n: n, k: k, scratch: selection,
+                                        indices: out + ((sample * n) + r0 + i) * k)
+                                }
+                                continue
                             } else {
                                 cblas_sgemm(
                                     CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rb), Int32(n), Int32(c), -2,
@@ -164,16 +171,19 @@ private func selectNearest(
     }
     var threshold = -Float.infinity
     for g in 0..<groups where rank(of: g, in: minima, count: groups) == k - 1 { threshold = minima[g] }
+    // Candidates in index order, from the groups whose minimum reaches the threshold only.
     let candidates = scratch.values + groups
     var count = 0
-    for j in 0..<n where row[j] <= threshold {
-        if count == 8 * k {
+    scan: for g in 0..<groups where minima[g] <= threshold {
+        for j in (n * g / groups)..<(n * (g + 1) / groups) where row[j] <= threshold {
+            if count == 8 * k {
+                count += 1
+                break scan
+            }
+            candidates[count] = row[j]
+            scratch.indices[count] = Int32(j)
             count += 1
-            break
         }
-        candidates[count] = row[j]
-        scratch.indices[count] = Int32(j)
-        count += 1
     }
     guard count >= k && count <= 8 * k else {
         insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)

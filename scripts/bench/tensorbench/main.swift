@@ -2,22 +2,40 @@ import Foundation
 import Tensor
 
 // Benchmark of the Tensor kernels (release build, run by scripts/bench/tensor).
-// Prints one line per case: "<case>\t<threads>\t<median ms>", medians of `runs` timed runs after warm-up.
+// Prints one line per case: "<case>\t<threads>\t<median wall ms>\t<median CPU ms>", medians of `runs` timed
+// runs after warm-up. TENSOR_BENCH_RUNS and TENSOR_BENCH_THREADS (e.g. "1,2") override the defaults.
 
 let runs = Int(ProcessInfo.processInfo.environment["TENSOR_BENCH_RUNS"] ?? "") ?? 21
 let warmUp = 3
 
-/// Median wall time in milliseconds of `runs` calls of `body` after `warmUp` untimed calls.
-func medianMilliseconds(_ body: () -> Void) -> Double {
+/// Nanoseconds of CPU time used by the whole process so far (all threads).
+func processCPUNanoseconds() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+/// Median wall time and median process CPU time in milliseconds of `runs` calls of `body`, after `warmUp`
+/// untimed calls. CPU time shows what the work cost when other processes share the cores.
+func medianMilliseconds(_ body: () -> Void) -> (wall: Double, cpu: Double) {
     for _ in 0..<warmUp { body() }
-    var times = [Double]()
+    var wall = [Double]()
+    var cpu = [Double]()
     for _ in 0..<runs {
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = processCPUNanoseconds()
         body()
-        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        cpu.append(Double(processCPUNanoseconds() - cpuStart) / 1e6)
+        wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
-    times.sort()
-    return times[times.count / 2]
+    wall.sort()
+    cpu.sort()
+    return (wall[wall.count / 2], cpu[cpu.count / 2])
+}
+
+/// Prints one result line: case, threads, median wall ms, median CPU ms.
+func report(_ name: String, _ threads: Int, _ times: (wall: Double, cpu: Double)) {
+    print("\(name)\t\(threads)\t\(String(format: "%.3f", times.wall))\t\(String(format: "%.3f", times.cpu))")
 }
 
 /// Keeps results alive so the optimiser cannot drop the work.
@@ -30,28 +48,28 @@ for threads in threadCounts {
     Parallelism.threads = threads
     for (batch, channels) in [(1, 3), (1, 64), (16, 3), (16, 64)] {
         let points = Tensor.randomNormal([batch, 1024, channels], generator: &generator)
-        let ms = medianMilliseconds { sink &+= Int(knn(points: points, k: 20)[5]) }
-        print("knn B=\(batch) N=1024 C=\(channels) k=20\t\(threads)\t\(String(format: "%.3f", ms))")
+        let times = medianMilliseconds { sink &+= Int(knn(points: points, k: 20)[5]) }
+        report("knn B=\(batch) N=1024 C=\(channels) k=20", threads, times)
     }
     for (m, k, n) in [(1024, 64, 64), (16384, 128, 128)] {
         let a = Tensor.randomNormal([m, k], generator: &generator)
         let b = Tensor.randomNormal([k, n], generator: &generator)
         var c = Tensor.zeros([m, n])
-        let ms = medianMilliseconds {
+        let times = medianMilliseconds {
             gemm(a, b, into: &c)
             sink &+= Int(c.scalars[1])
         }
-        print("matmul \(m)x\(k)x\(n)\t\(threads)\t\(String(format: "%.3f", ms))")
+        report("matmul \(m)x\(k)x\(n)", threads, times)
     }
     // The EdgeConv hot path at DGCNN size: gather 1024·20 neighbour rows of 64 channels, then max over k.
     let features = Tensor.randomNormal([1024, 64], generator: &generator)
     let neighbours = knn(points: features.reshaped([1, 1024, 64]), k: 20)
-    let gatherMs = medianMilliseconds { sink &+= Int(gatherRows(features, indices: neighbours).scalars[3]) }
-    print("gather 20480x64\t\(threads)\t\(String(format: "%.3f", gatherMs))")
+    let gatherTimes = medianMilliseconds { sink &+= Int(gatherRows(features, indices: neighbours).scalars[3]) }
+    report("gather 20480x64", threads, gatherTimes)
     let messages = gatherRows(features, indices: neighbours)
-    let reduceMs = medianMilliseconds {
+    let reduceTimes = medianMilliseconds {
         sink &+= Int(neighbourhoodReduce(messages, k: 20, reduce: .max).output.scalars[3])
     }
-    print("neighbourhood max 20480x64 k=20\t\(threads)\t\(String(format: "%.3f", reduceMs))")
+    report("neighbourhood max 20480x64 k=20", threads, reduceTimes)
 }
 if sink == 42 { print("") }
