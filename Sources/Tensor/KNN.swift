@@ -171,19 +171,16 @@ private func selectNearest(
     }
     var threshold = -Float.infinity
     for g in 0..<groups where rank(of: g, in: minima, count: groups) == k - 1 { threshold = minima[g] }
-    // Candidates in index order, from the groups whose minimum reaches the threshold only.
     let candidates = scratch.values + groups
     var count = 0
-    scan: for g in 0..<groups where minima[g] <= threshold {
-        for j in (n * g / groups)..<(n * (g + 1) / groups) where row[j] <= threshold {
-            if count == 8 * k {
-                count += 1
-                break scan
-            }
-            candidates[count] = row[j]
-            scratch.indices[count] = Int32(j)
+    for j in 0..<n where row[j] <= threshold {
+        if count == 8 * k {
             count += 1
+            break
         }
+        candidates[count] = row[j]
+        scratch.indices[count] = Int32(j)
+        count += 1
     }
     guard count >= k && count <= 8 * k else {
         insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
