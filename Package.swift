@@ -44,6 +44,12 @@ let package = Package(
             name: "gnn-bench", dependencies: ["GNN", "HDF5", "Tensor"], path: "scripts/bench/gnn-bench",
             swiftSettings: mathFlags),
 
+        // MARK: - Benchmarks
+
+        /// Tensor kernel benchmark (kNN, matmul, gather, neighbourhood max), run by `scripts/bench/tensor`.
+        .executableTarget(
+            name: "TensorBench", dependencies: ["Tensor"], path: "scripts/bench/tensorbench", swiftSettings: mathFlags),
+
         // MARK: - Tests, one target per module
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),

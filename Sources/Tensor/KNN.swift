@@ -38,10 +38,10 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                     Parallelism.forEachChunk(count: items, work: b * n * n * Swift.max(c, 8), threshold: 1 << 20) {
                         range in
                         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * n)
-                        let bestDistance = UnsafeMutablePointer<Float>.allocate(capacity: k)
+                        let selection = SelectionScratch(k: k)
                         defer {
                             scratch.deallocate()
-                            bestDistance.deallocate()
+                            selection.deallocate()
                         }
                         for item in range {
                             let sample = item / blocksPerSample
@@ -50,9 +50,16 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                             let x = px + sample * n * c
                             let norm = pn + sample * n
                             if direct {
-                                directDistances(
-                                    queries: x + r0 * c, count: rb, transposed: pt + sample * n * c, norms: norm,
-                                    n: n, c: c, into: scratch)
+                                // One row at a time, so that the row stays in L1 between distances and selection.
+                                for i in 0..<rb {
+                                    directDistances(
+                                        queries: x + (r0 + i) * c, count: 1, transposed: pt + sample * n * c,
+                                        norms: norm, n: n, c: c, into: scratch)
+                                    selectNearest(
+                                        scratch, n: n, k: k, scratch: selection,
+                                        indices: out + ((sample * n) + r0 + i) * k)
+                                }
+                                continue
                             } else {
                                 cblas_sgemm(
                                     CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rb), Int32(n), Int32(c), -2,
@@ -64,7 +71,7 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                             }
                             for i in 0..<rb {
                                 selectNearest(
-                                    scratch + i * n, n: n, k: k, distances: bestDistance,
+                                    scratch + i * n, n: n, k: k, scratch: selection,
                                     indices: out + ((sample * n) + r0 + i) * k)
                             }
                         }
@@ -112,11 +119,100 @@ private func directDistances(
     }
 }
 
+/// Scratch memory of one kNN worker for `selectNearest`.
+struct SelectionScratch {
+    /// The k best distances of the insertion path.
+    let distances: UnsafeMutablePointer<Float>
+    /// Group minima (`2k`) followed by candidate values (`8k`).
+    let values: UnsafeMutablePointer<Float>
+    /// Candidate indices (`8k`).
+    let indices: UnsafeMutablePointer<Int32>
+
+    init(k: Int) {
+        distances = .allocate(capacity: k)
+        values = .allocate(capacity: 10 * k)
+        indices = .allocate(capacity: 8 * k)
+    }
+
+    func deallocate() {
+        distances.deallocate()
+        values.deallocate()
+        indices.deallocate()
+    }
+}
+
 /// Writes the indices of the `k` smallest of `row[0..<n]` to `indices`, in increasing order of value, ties
-/// by lower index (an insertion list of size `k`; `distances` is scratch of `k` floats).
+/// by lower index.
+///
+/// For long rows (`n ≥ 4k`): the row is cut into `2k` contiguous groups; the k-th smallest group minimum is
+/// a threshold that at least `k` values reach, so only values `≤ threshold` (typically ~1.4k of them) are
+/// candidates; each candidate's rank among the candidates (by value, then index) is counted with
+/// branch-free compares and the first `k` ranks are written. Short rows, rows with NaN, and rows with more
+/// than `8k` candidates (many ties) use an insertion list of size `k` instead. Both give the same order.
 @inline(__always)
 private func selectNearest(
-    _ row: UnsafeMutablePointer<Float>, n: Int, k: Int, distances: UnsafeMutablePointer<Float>,
+    _ row: UnsafePointer<Float>, n: Int, k: Int, scratch: SelectionScratch, indices: UnsafeMutablePointer<Int32>
+) {
+    guard n >= 4 * k else {
+        insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
+        return
+    }
+    let groups = 2 * k
+    let minima = scratch.values
+    for g in 0..<groups {
+        let lo = n * g / groups
+        let hi = n * (g + 1) / groups
+        var smallest = row[lo]
+        for j in (lo + 1)..<hi {
+            let x = row[j]
+            smallest = x < smallest ? x : smallest
+        }
+        minima[g] = smallest
+    }
+    var threshold = -Float.infinity
+    for g in 0..<groups where rank(of: g, in: minima, count: groups) == k - 1 { threshold = minima[g] }
+    let candidates = scratch.values + groups
+    var count = 0
+    for j in 0..<n where row[j] <= threshold {
+        if count == 8 * k {
+            count += 1
+            break
+        }
+        candidates[count] = row[j]
+        scratch.indices[count] = Int32(j)
+        count += 1
+    }
+    guard count >= k && count <= 8 * k else {
+        insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
+        return
+    }
+    for i in 0..<count {
+        let r = rank(of: i, in: candidates, count: count)
+        if r < k { indices[r] = scratch.indices[i] }
+    }
+}
+
+/// The rank of `values[i]` among `values[0..<count]` ordered by value, then position (all ranks distinct).
+@inline(__always)
+private func rank(of i: Int, in values: UnsafePointer<Float>, count: Int) -> Int {
+    let x = values[i]
+    var r: Int32 = 0
+    var j = 0
+    while j < i {
+        r &+= values[j] <= x ? 1 : 0
+        j += 1
+    }
+    j = i + 1
+    while j < count {
+        r &+= values[j] < x ? 1 : 0
+        j += 1
+    }
+    return Int(r)
+}
+
+/// `selectNearest` by an insertion list of size `k` (`distances` is scratch of `k` floats).
+private func insertionSelect(
+    _ row: UnsafePointer<Float>, n: Int, k: Int, distances: UnsafeMutablePointer<Float>,
     indices: UnsafeMutablePointer<Int32>
 ) {
     var filled = 0

@@ -42,16 +42,4 @@ import Tensor
         #expect(got.shape == [20, 3])
         #expect(Reference.maxDifference(got.scalars, expected.scalars.map { Double($0) }) <= 1e-6)
     }
-
-    @Test func largeInputGivesTheSameResultOnOneAndTwoThreads() {
-        let big = Reference.random([2048 * 20, 16], seed: 43)
-        let saved = Parallelism.threads
-        Parallelism.threads = 1
-        let one = neighbourhoodReduce(big, k: 20, reduce: .max)
-        Parallelism.threads = 2
-        let two = neighbourhoodReduce(big, k: 20, reduce: .max)
-        Parallelism.threads = saved
-        #expect(one.output == two.output)
-        #expect(one.argmax == two.argmax)
-    }
 }
