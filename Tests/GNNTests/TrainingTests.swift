@@ -101,3 +101,27 @@ func smallShapes() throws -> ShapesDataset {
             &model, on: data.train, options: TrainingOptions(epochs: 1, batchSize: 8), cancellation: cancellation)
     }
 }
+
+@Test func trainingRejectsDataTheModelCannotTakeWithANamedError() throws {
+    let data = try smallShapes()
+    var generator = SeededGenerator(seed: 14)
+    // Two classes for a three-class set: label 2 does not fit.
+    var small = PointNet(PointNet.Configuration(classes: 2, widths: [4], hidden: [4, 4]), generator: &generator)
+    #expect(throws: GNNError(origin: "train", message: "label 2 is outside the model's 2 classes")) {
+        _ = try Training.train(&small, on: data.train, options: TrainingOptions(epochs: 1, batchSize: 8))
+    }
+    // k larger than the clouds.
+    var dgcnn = DGCNN(
+        DGCNN.Configuration(classes: 3, k: 100, edgeWidths: [4], embedding: 4, hidden: [4, 4]), generator: &generator)
+    #expect(throws: GNNError(origin: "train", message: "clouds have 64 points, the model needs at least 100")) {
+        _ = try Training.train(&dgcnn, on: data.train, options: TrainingOptions(epochs: 1, batchSize: 8))
+    }
+    var model = PointNet(PointNet.Configuration(classes: 3, widths: [4], hidden: [4, 4]), generator: &generator)
+    #expect(throws: GNNError.self) {
+        _ = try Training.train(&model, on: data.train, options: TrainingOptions(epochs: 1, batchSize: 1000))
+    }
+    #expect(throws: GNNError(origin: "nope", message: "unknown model 'nope' (known: dgcnn, pointnet)")) {
+        _ = try BaselineModel(kind: "nope", classes: 3, seed: 1)
+    }
+    #expect(try BaselineModel(kind: "dgcnn", classes: 13, seed: 1).summary.hasPrefix("dgcnn: 13 classes"))
+}

@@ -8,6 +8,36 @@ public enum BaselineModel: Sendable {
     /// A vanilla PointNet.
     case pointNet(PointNet)
 
+    /// A freshly initialised model of the paper's configuration: `kind` is "dgcnn" or "pointnet".
+    public init(kind: String, classes: Int, seed: UInt64) throws {
+        guard classes >= 2 else {
+            throw GNNError(origin: kind, message: "a classifier needs at least 2 classes, got \(classes)")
+        }
+        var generator = SeededGenerator(seed: seed)
+        switch kind {
+        case "dgcnn": self = .dgcnn(DGCNN(DGCNN.Configuration(classes: classes), generator: &generator))
+        case "pointnet": self = .pointNet(PointNet(PointNet.Configuration(classes: classes), generator: &generator))
+        default: throw GNNError(origin: kind, message: "unknown model '\(kind)' (known: dgcnn, pointnet)")
+        }
+    }
+
+    /// One line for people: kind, classes, parameter count and the architecture.
+    public var summary: String {
+        let count = store.parameterCount
+        switch self {
+        case .dgcnn(let m):
+            let c = m.configuration
+            return "dgcnn: \(c.classes) classes, \(count) parameters, k=\(c.k), edgeconv "
+                + c.edgeWidths.map(String.init).joined(separator: "-") + ", embedding \(c.embedding), head "
+                + c.hidden.map(String.init).joined(separator: "-")
+        case .pointNet(let m):
+            let c = m.configuration
+            return "pointnet: \(c.classes) classes, \(count) parameters, mlp "
+                + c.widths.map(String.init).joined(separator: "-") + ", head "
+                + c.hidden.map(String.init).joined(separator: "-")
+        }
+    }
+
     /// The model's kind as written in model files: "dgcnn" or "pointnet".
     public var kind: String {
         switch self {
@@ -32,11 +62,11 @@ public enum BaselineModel: Sendable {
         }
     }
 
-    /// Trains the model in place (see `Training.train`).
+    /// Trains the model in place (see `Training.train`); throws `CancellationError` or `GNNError`.
     public mutating func train(
         on data: PointCloudSet, options: TrainingOptions, progress: Progress = .silent,
         cancellation: Cancellation = .never
-    ) throws(CancellationError) -> [EpochReport] {
+    ) throws -> [EpochReport] {
         switch self {
         case .dgcnn(var m):
             defer { self = .dgcnn(m) }
@@ -47,10 +77,10 @@ public enum BaselineModel: Sendable {
         }
     }
 
-    /// Evaluates the model (see `Training.evaluate`).
+    /// Evaluates the model (see `Training.evaluate`); throws `CancellationError` or `GNNError`.
     public func evaluate(
         on data: PointCloudSet, batchSize: Int = 16, progress: Progress = .silent, cancellation: Cancellation = .never
-    ) throws(CancellationError) -> Evaluation {
+    ) throws -> Evaluation {
         switch self {
         case .dgcnn(let m):
             return try Training.evaluate(

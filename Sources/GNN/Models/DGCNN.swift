@@ -51,6 +51,8 @@ public struct DGCNN: PointCloudClassifier {
     public var store: ParameterStore
     /// The number of classes.
     public var classes: Int { configuration.classes }
+    /// Each cloud needs at least k points.
+    public var minimumNodes: Int { configuration.k }
     /// The pooling of the embedding.
     public static let pooling = PoolKind.maxMean
 

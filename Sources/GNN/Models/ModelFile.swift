@@ -39,7 +39,7 @@ public enum ModelFile {
                 try file.writeTensors(store.parameters.merging(store.buffers) { a, _ in a })
             }
         } catch let error as HDF5Error {
-            throw GNNError(file: path, message: "cannot save the model: \(error.message)")
+            throw GNNError(origin: path, message: "cannot save the model: \(error.message)")
         }
     }
 
@@ -55,7 +55,7 @@ public enum ModelFile {
             return try HDF5File.read(path) { file in
                 guard try file.attributeIfPresent("format")?.stringValue == format else {
                     throw GNNError(
-                        file: path, message: "not a Tandem model file (root attribute 'format' is not '\(format)')")
+                        origin: path, message: "not a Tandem model file (root attribute 'format' is not '\(format)')")
                 }
                 let kind = try string("model", file, path)
                 let classes = try int("classes", file, path)
@@ -79,11 +79,11 @@ public enum ModelFile {
                     let store = try fill(template.store, from: tensors, path)
                     return (.pointNet(PointNet(configuration, store: store)), classNames)
                 default:
-                    throw GNNError(file: path, message: "unknown model '\(kind)' (expected 'dgcnn' or 'pointnet')")
+                    throw GNNError(origin: path, message: "unknown model '\(kind)' (expected 'dgcnn' or 'pointnet')")
                 }
             }
         } catch let error as HDF5Error {
-            throw GNNError(file: path, message: "cannot load the model: \(error.message)")
+            throw GNNError(origin: path, message: "cannot load the model: \(error.message)")
         }
     }
 
@@ -94,11 +94,11 @@ public enum ModelFile {
         var store = template
         for (name, expected) in template.parameters.merging(template.buffers, uniquingKeysWith: { a, _ in a }) {
             guard let found = tensors[name] else {
-                throw GNNError(file: path, message: "dataset '/\(name)' is missing")
+                throw GNNError(origin: path, message: "dataset '/\(name)' is missing")
             }
             guard found.shape == expected.shape else {
                 throw GNNError(
-                    file: path, message: "dataset '/\(name)' has shape \(found.shape), expected \(expected.shape)")
+                    origin: path, message: "dataset '/\(name)' has shape \(found.shape), expected \(expected.shape)")
             }
             if store.parameters[name] != nil { store.parameters[name] = found } else { store.buffers[name] = found }
         }
@@ -107,14 +107,14 @@ public enum ModelFile {
 
     private static func string(_ name: String, _ file: HDF5File, _ path: String) throws -> String {
         guard let value = try file.attributeIfPresent(name)?.stringValue else {
-            throw GNNError(file: path, message: "root attribute '\(name)' is missing or not a string")
+            throw GNNError(origin: path, message: "root attribute '\(name)' is missing or not a string")
         }
         return value
     }
 
     private static func int(_ name: String, _ file: HDF5File, _ path: String) throws -> Int {
         guard let value = try file.attributeIfPresent(name)?.intValue, value > 0 else {
-            throw GNNError(file: path, message: "root attribute '\(name)' is missing or not a positive integer")
+            throw GNNError(origin: path, message: "root attribute '\(name)' is missing or not a positive integer")
         }
         return Int(value)
     }
@@ -123,7 +123,7 @@ public enum ModelFile {
         guard let values = try file.attributeIfPresent(name)?.intsValue, !values.isEmpty, values.allSatisfy({ $0 > 0 })
         else {
             throw GNNError(
-                file: path, message: "root attribute '\(name)' is missing or not a list of positive integers")
+                origin: path, message: "root attribute '\(name)' is missing or not a list of positive integers")
         }
         return values.map { Int($0) }
     }

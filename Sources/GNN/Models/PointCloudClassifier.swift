@@ -1,3 +1,4 @@
+import HDF5
 import Tensor
 
 /// A point-cloud classifier trained by `Training`: parameters in a store, a forward pass that records a
@@ -19,4 +20,23 @@ public protocol PointCloudClassifier: Sendable {
 
     /// The gradients of every parameter for the logits' gradient `dLogits` [B, classes].
     func backward(_ dLogits: Tensor, tape: Tape) -> Gradients
+
+    /// The fewest points per cloud the model accepts (DGCNN: k).
+    var minimumNodes: Int { get }
+}
+
+extension PointCloudClassifier {
+    /// Any cloud with at least one point.
+    public var minimumNodes: Int { 1 }
+
+    /// Why `data` cannot go through this model (too few points per cloud, a label outside the classes), or nil.
+    public func problem(with data: PointCloudSet) -> String? {
+        if data.pointsPerCloud < minimumNodes {
+            return "clouds have \(data.pointsPerCloud) points, the model needs at least \(minimumNodes)"
+        }
+        if let bad = data.labels.first(where: { $0 < 0 || Int($0) >= classes }) {
+            return "label \(bad) is outside the model's \(classes) classes"
+        }
+        return nil
+    }
 }

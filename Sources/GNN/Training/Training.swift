@@ -7,14 +7,26 @@ public enum Training {
     ///
     /// Reports progress after every step (`done` steps of `total`, note "epoch e loss l"). Checks
     /// `cancellation` between steps; when cancelled it throws `CancellationError` and `model` keeps the
-    /// parameters of the last completed step.
+    /// parameters of the last completed step. Throws `GNNError` (origin "train") when the options or the
+    /// data do not fit (batch smaller than 2, fewer clouds than one batch, labels or cloud sizes the model
+    /// cannot take).
     public static func train<Model: PointCloudClassifier>(
         _ model: inout Model, on data: PointCloudSet, options: TrainingOptions, progress: Progress = .silent,
         cancellation: Cancellation = .never
-    ) throws(CancellationError) -> [EpochReport] {
-        precondition(options.batchSize >= 2, "training needs batches of at least 2 clouds")
+    ) throws -> [EpochReport] {
+        if let problem = model.problem(with: data) { throw GNNError(origin: "train", message: problem) }
+        guard options.batchSize >= 2 else {
+            throw GNNError(origin: "train", message: "batch size \(options.batchSize) is too small (BatchNorm needs 2)")
+        }
+        guard options.epochs >= 1 else {
+            throw GNNError(origin: "train", message: "epochs must be at least 1, got \(options.epochs)")
+        }
         let steps = data.count / options.batchSize
-        precondition(steps > 0, "the training set has fewer clouds than one batch")
+        guard steps > 0 else {
+            throw GNNError(
+                origin: "train",
+                message: "the training set has \(data.count) clouds, fewer than one batch of \(options.batchSize)")
+        }
         var generator = SeededGenerator(seed: options.seed)
         var optimizer = options.optimizer.makeOptimizer()
         let schedule = CosineSchedule(
@@ -56,17 +68,19 @@ public enum Training {
         return reports
     }
 
-    /// Evaluates `model` (BatchNorm running statistics, no dropout) on every cloud of `data`.
+    /// Evaluates `model` (BatchNorm running statistics, no dropout) on every cloud of `data`. Throws
+    /// `CancellationError` when cancelled and `GNNError` (origin "evaluate") when the data do not fit.
     public static func evaluate<Model: PointCloudClassifier>(
         _ model: Model, on data: PointCloudSet, batchSize: Int = 16, progress: Progress = .silent,
         cancellation: Cancellation = .never
-    ) throws(CancellationError) -> Evaluation {
+    ) throws -> Evaluation {
+        if let problem = model.problem(with: data) { throw GNNError(origin: "evaluate", message: problem) }
         var model = model
         var generator = SeededGenerator(seed: 0)
         var predictions = [Int]()
         var lossSum = 0.0
         var start = 0
-        while start < data.count {
+        while start < data.count && batchSize > 0 {
             try cancellation.check()
             let chosen = Array(start..<min(start + batchSize, data.count))
             let (points, labels) = Batching.gather(data, indices: chosen)
