@@ -121,7 +121,11 @@ case "accuracy":
         epochs: epochs, batchSize: option("batch", 16),
         optimizer: .adam(learningRate: 1e-3, weightDecay: 1e-4), minimumLearningRate: 1e-5, seed: 5)
     var reports = [EpochReport]()
-    let trainSeconds = try seconds { reports = try model.train(on: data.train, options: options) }
+    let perEpoch = max(data.train.count / options.batchSize, 1)
+    let progress = Progress { done, total, note in
+        if done % perEpoch == 0 { FileHandle.standardError.write(Data("  \(done)/\(total) steps, \(note)\n".utf8)) }
+    }
+    let trainSeconds = try seconds { reports = try model.train(on: data.train, options: options, progress: progress) }
     var evaluation = Evaluation(predictions: [], labels: [], classes: classes, loss: 0)
     let testSeconds = try seconds { evaluation = try model.evaluate(on: data.test) }
     for r in reports {
