@@ -355,6 +355,8 @@ public enum EdgeConv {
         partial: UnsafeMutablePointer<Double>?
     ) {
         let best = UnsafeMutablePointer<Float>.allocate(capacity: out)
+        let bestRow = UnsafeMutablePointer<Int32>.allocate(capacity: out)
+        defer { bestRow.deallocate() }
         let sum = UnsafeMutablePointer<Float>.allocate(capacity: out)
         let squares = UnsafeMutablePointer<Float>.allocate(capacity: out)
         let part1 = UnsafeMutablePointer<Float>.allocate(capacity: out)
@@ -370,32 +372,34 @@ public enum EdgeConv {
             let fb = Int(first) * out
             for ch in 0..<out {
                 best[ch] = sign[ch] * q[fb + ch]
-                selected[base + ch] = first
+                bestRow[ch] = first
+            }
+            if training {
+                for ch in 0..<out {
+                    let d = q[fb + ch] - meanQ[ch]
+                    sum[ch] = d
+                    squares[ch] = d * d
+                }
             }
             for j in 1..<max(k, 1) {
                 let row = nb[i * k + j]
                 let qb = Int(row) * out
                 for ch in 0..<out {
                     let v = sign[ch] * q[qb + ch]
-                    if v > best[ch] {
-                        best[ch] = v
-                        selected[base + ch] = row
+                    let better = v > best[ch]
+                    best[ch] = better ? v : best[ch]
+                    bestRow[ch] = better ? row : bestRow[ch]
+                }
+                if training {
+                    for ch in 0..<out {
+                        let d = q[qb + ch] - meanQ[ch]
+                        sum[ch] += d
+                        squares[ch] += d * d
                     }
                 }
             }
+            for ch in 0..<out { selected[base + ch] = bestRow[ch] }
             guard training, let partial else { continue }
-            for ch in 0..<out {
-                sum[ch] = 0
-                squares[ch] = 0
-            }
-            for j in 0..<k {
-                let qb = Int(nb[i * k + j]) * out
-                for ch in 0..<out {
-                    let d = q[qb + ch] - meanQ[ch]
-                    sum[ch] += d
-                    squares[ch] += d * d
-                }
-            }
             for ch in 0..<out {
                 neighbourSum[base + ch] = sum[ch] + kf * meanQ[ch]
                 let pc = p[base + ch] - meanP[ch]
