@@ -2,12 +2,26 @@ import Tensor
 
 /// What BatchNorm's backward pass needs from its forward pass.
 public struct BatchNormCache: Sendable {
-    /// The normalised input x̂ [R, C].
+    /// The normalised input x̂ [R, C] in training; empty in evaluation (recomputed from `input` if needed).
     public var normalized: Tensor
+    /// The input x in evaluation (shares its buffer, no copy); empty in training.
+    public var input: Tensor
+    /// The mean used per channel.
+    public var mean: [Float]
     /// 1 / sqrt(var + ε) per channel (batch variance in training, running variance in evaluation).
     public var inverseStd: [Float]
     /// Whether the forward pass used batch statistics.
     public var training: Bool
+
+    /// x̂ recomputed from the stored input (evaluation caches).
+    var normalizedInput: Tensor {
+        var x = input
+        let width = mean.count
+        x.withUnsafeMutableBufferPointer { p in
+            for i in p.indices { p[i] = (p[i] - mean[i % width]) * inverseStd[i % width] }
+        }
+        return x
+    }
 }
 
 /// Batch normalisation over the rows of [R, C] (PyTorch's BatchNorm1d/2d semantics: biased batch variance
@@ -51,6 +65,20 @@ public enum BatchNorm {
                 inverseStd[c] = 1 / (runningVariance.scalars[c] + epsilon).squareRoot()
             }
         }
+        if !training {
+            var y = x
+            y.withUnsafeMutableBufferPointer { yp in
+                let scale = (0..<width).map { gamma.scalars[$0] * inverseStd[$0] }
+                let shift = (0..<width).map { beta.scalars[$0] - scale[$0] * mean[$0] }
+                for r in 0..<rows {
+                    let base = r * width
+                    for c in 0..<width { yp[base + c] = scale[c] * yp[base + c] + shift[c] }
+                }
+            }
+            let cache = BatchNormCache(
+                normalized: Tensor.zeros([0]), input: x, mean: mean, inverseStd: inverseStd, training: false)
+            return (y, cache)
+        }
         var normalized = x
         var y = x
         normalized.withUnsafeMutableBufferPointer { np in
@@ -69,7 +97,9 @@ public enum BatchNorm {
                 }
             }
         }
-        return (y, BatchNormCache(normalized: normalized, inverseStd: inverseStd, training: training))
+        let cache = BatchNormCache(
+            normalized: normalized, input: Tensor.zeros([0]), mean: mean, inverseStd: inverseStd, training: true)
+        return (y, cache)
     }
 
     /// Accumulates dγ = Σ dy·x̂ and dβ = Σ dy and returns dx [R, C].
@@ -78,10 +108,11 @@ public enum BatchNorm {
     ) -> Tensor {
         let rows = dy.shape[0]
         let width = dy.shape[1]
+        let normalized = cache.training ? cache.normalized : cache.normalizedInput
         var sumDy = [Double](repeating: 0, count: width)
         var sumDyX = [Double](repeating: 0, count: width)
         dy.withUnsafeBufferPointer { dp in
-            cache.normalized.withUnsafeBufferPointer { np in
+            normalized.withUnsafeBufferPointer { np in
                 var rowDy = [Float](repeating: 0, count: width)
                 var rowDyX = [Float](repeating: 0, count: width)
                 var pending = 0
@@ -117,7 +148,7 @@ public enum BatchNorm {
         let meanDy = sumDy.map { Float($0 / count) }
         let meanDyX = sumDyX.map { Float($0 / count) }
         dx.withUnsafeMutableBufferPointer { xp in
-            cache.normalized.withUnsafeBufferPointer { np in
+            normalized.withUnsafeBufferPointer { np in
                 gamma.withUnsafeBufferPointer { g in
                     var scale = [Float](repeating: 0, count: width)
                     for c in 0..<width { scale[c] = g[c] * cache.inverseStd[c] }
