@@ -40,6 +40,12 @@ let package = Package(
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
         .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
 
+        // MARK: - Benchmarks
+
+        /// Tensor kernel benchmark (kNN, matmul, gather, neighbourhood max), run by `scripts/bench/tensor`.
+        .executableTarget(
+            name: "TensorBench", dependencies: ["Tensor"], path: "scripts/bench/tensorbench", swiftSettings: mathFlags),
+
         // MARK: - Tests, one target per module
 
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
