@@ -39,6 +39,10 @@ let package = Package(
 
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
         .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
+        /// GNN benchmarks behind scripts/bench/gnn: DGCNN inference, training throughput, shapes accuracy.
+        .executableTarget(
+            name: "gnn-bench", dependencies: ["GNN", "HDF5", "Tensor"], path: "scripts/bench/gnn-bench",
+            swiftSettings: mathFlags),
 
         // MARK: - Benchmarks
 
