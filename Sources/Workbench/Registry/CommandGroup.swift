@@ -13,7 +13,7 @@ public struct CommandGroup: Sendable, Equatable, Hashable {
     }
 
     /// Help, names, settings, history, scripts and the like.
-    public static let session = CommandGroup("session", "the session: help, named values, settings, scripts")
+    public static let session = CommandGroup("session", "help, named values, settings, history and scripts")
     /// Reading, generating and writing data sets.
     public static let data = CommandGroup("data", "data sets: load, list HDF5 files, generate, export")
 }
