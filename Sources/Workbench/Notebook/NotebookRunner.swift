@@ -23,7 +23,7 @@ public struct NotebookRunner {
     public func outputs(of notebook: Notebook, path: String) -> [[String]] {
         let buffer = TextBuffer()
         let directory = (path as NSString).deletingLastPathComponent
-        let session = Session(directory: directory.isEmpty ? FileManager.default.currentDirectoryPath : directory)
+        let session = Session(directory: directory)
         let shell = Shell(session: session, registry: registry, console: .capturing(into: buffer))
         let name = (path as NSString).lastPathComponent
         var outputs: [[String]] = []

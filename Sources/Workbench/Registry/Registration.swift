@@ -15,5 +15,9 @@ extension CommandRegistry {
         OutputCommand.self,
         SleepCommand.self,
         QuitCommand.self,
+        LoadCommand.self,
+        LsCommand.self,
+        MakeShapesCommand.self,
+        ExportCommand.self,
     ])
 }

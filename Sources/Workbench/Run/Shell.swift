@@ -75,9 +75,10 @@ public final class Shell {
         }
     }
 
-    /// Runs every statement of `line`; stops at the first failure (printed). Returns the number of failures.
+    /// Runs every statement of `line`; stops at the first failure (printed) unless `keepGoing`. Returns the
+    /// number of failures.
     @discardableResult
-    public func execute(_ line: String, location: SourceLocation? = nil) -> Int {
+    public func execute(_ line: String, location: SourceLocation? = nil, keepGoing: Bool = false) -> Int {
         let text = Self.strippingPrompt(line)
         let statements: [[Token]]
         do {
@@ -87,6 +88,7 @@ public final class Shell {
             session.appendHistory(typed: text.trimmingCharacters(in: .whitespaces), recorded: nil)
             return 1
         }
+        var failures = 0
         for tokens in statements {
             if quitRequested { break }
             let typed = Self.statementText(tokens, in: text)
@@ -99,10 +101,11 @@ public final class Shell {
             } catch {
                 report(error, location: location)
                 session.appendHistory(typed: typed, recorded: nil)
-                return 1
+                failures += 1
+                if !keepGoing { break }
             }
         }
-        return 0
+        return failures
     }
 
     /// Runs one resolved command (after resetting the cancellation flag), then prints times if the timer is on.
@@ -134,7 +137,8 @@ public final class Shell {
         }
         var outcome = ScriptOutcome()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let failures = execute(String(line), location: SourceLocation(file: file, line: index + 1, column: 1))
+            let failures = execute(
+                String(line), location: SourceLocation(file: file, line: index + 1, column: 1), keepGoing: keepGoing)
             outcome.failures += failures
             if quitRequested || (failures > 0 && !keepGoing) { break }
         }
@@ -156,7 +160,7 @@ public final class Shell {
                         if argument.form == .marked("as") {
                             defined.insert(name)
                         } else if !defined.contains(name) {
-                            throw call.error("no value named '\(name)' is defined by this line", at: argument.name)
+                            throw call.error("no value named '\(name)' is defined before this point", at: argument.name)
                         }
                     }
                 }

@@ -58,10 +58,15 @@ public final class Session {
     /// An integer setting such as `seed`.
     public func integerSetting(_ name: String) -> Int { settings[name]?.integerValue ?? 0 }
 
-    /// `path` made absolute against `directory` (`~` expands to the home directory).
+    /// `path` resolved against `directory` (`~` expands to the home directory); kept relative when the
+    /// directory is the current one, so that messages show paths as the user wrote them.
     public func resolvePath(_ path: String) -> String {
         let expanded = (path as NSString).expandingTildeInPath
-        if expanded.hasPrefix("/") { return expanded }
+        if expanded.hasPrefix("/") || directory.isEmpty || directory == "."
+            || directory == FileManager.default.currentDirectoryPath
+        {
+            return expanded
+        }
         return (directory as NSString).appendingPathComponent(expanded)
     }
 
