@@ -81,8 +81,8 @@ public struct LaunchOptions: Sendable, Equatable {
                 guard rest.count <= 1 else { throw UsageError("help --markdown takes at most one README file") }
                 options.mode = .markdown(rest.first)
             } else {
-                guard rest.count <= 1 else { throw UsageError("help takes at most one topic") }
-                options.mode = .help(rest.first)
+                guard rest.count <= 2 else { throw UsageError("help takes one topic (a command or a group)") }
+                options.mode = .help(rest.isEmpty ? nil : rest.joined(separator: " "))
             }
         case "check":
             guard !rest.isEmpty else { throw UsageError("check needs a script: tandem check FILE...") }

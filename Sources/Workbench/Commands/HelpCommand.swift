@@ -2,12 +2,16 @@
 struct HelpCommand: Command {
     static let spec = CommandSpec(
         name: "help", group: .session, summary: "Show the commands, or help on one command or group",
-        arguments: [.positional("topic", .text, .optional, "a command or a group").completing(.commands)],
-        examples: ["help", "help load", "help data"], records: false,
+        arguments: [
+            .positional("topic", .text, .optional, "a command or a group").completing(.commands),
+            .positional("subcommand", .text, .optional, "the second word of a two-word command"),
+        ],
+        examples: ["help", "help load", "help data", "help make shapes"], records: false,
         details: "`VERB -h` and `VERB --help` show the same as `help VERB`.")
 
     static func run(_ call: Invocation, in shell: Shell) throws {
-        shell.console.print(try text(for: call.text("topic"), registry: shell.registry, call: call))
+        let topic = [call.text("topic"), call.text("subcommand")].compactMap { $0 }.joined(separator: " ")
+        shell.console.print(try text(for: topic.isEmpty ? nil : topic, registry: shell.registry, call: call))
     }
 
     /// The help text for `topic` (the overview when `nil`).

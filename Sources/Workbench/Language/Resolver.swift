@@ -25,9 +25,10 @@ public struct Resolver: Sendable {
         if rest.contains(where: { $0.isBare("-h") || $0.isBare("--help") }),
             let help = registry.command(named: "help")
         {
+            var arguments: [String: Value] = ["topic": .text(spec.words[0])]
+            if spec.words.count > 1 { arguments["subcommand"] = .text(spec.words[1]) }
             return Invocation(
-                command: help, arguments: ["topic": .text(spec.name)], given: ["topic"], column: first.column,
-                line: line)
+                command: help, arguments: arguments, given: Set(arguments.keys), column: first.column, line: line)
         }
         var values: [String: Value] = [:]
         var columns: [String: Int] = [:]
@@ -56,7 +57,7 @@ public struct Resolver: Sendable {
                 return false
             }) {
                 guard index < rest.count else {
-                    let column = token.column + token.text.count + 1
+                    let column = token.column + token.text.count
                     throw ScriptError(
                         "'\(token.text)' needs a \(argument.type.placeholder) after it", column: column, line: line)
                 }
@@ -127,7 +128,7 @@ public struct Resolver: Sendable {
             if tokens.count < 2 {
                 throw ScriptError(
                     "\(first.text) needs one of: \(subs.joined(separator: ", "))",
-                    column: first.column + first.text.count + 1, line: line)
+                    column: first.column + first.text.count, line: line)
             }
             let second = tokens[1]
             throw ScriptError(

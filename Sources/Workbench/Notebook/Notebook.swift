@@ -82,6 +82,22 @@ public struct Notebook: Sendable, Equatable {
         }
     }
 
+    /// Sets every block's `firstLine` to where the block stands in `text`.
+    public mutating func renumber() {
+        var line = 1
+        segments = segments.map { segment in
+            switch segment {
+            case .prose(let prose):
+                line += prose.count
+                return segment
+            case .block(var block):
+                block.firstLine = line + 1
+                line += block.commands.count + 2 + (block.output.map { block.gap.count + 2 + $0.count } ?? 3)
+                return .block(block)
+            }
+        }
+    }
+
     /// The Markdown text.
     public var text: String {
         var lines: [String] = []

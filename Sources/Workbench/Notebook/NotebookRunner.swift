@@ -27,17 +27,28 @@ public struct NotebookRunner {
         let shell = Shell(session: session, registry: registry, console: .capturing(into: buffer))
         let name = (path as NSString).lastPathComponent
         var outputs: [[String]] = []
+        var shift = 0
         for block in notebook.blocks {
             buffer.text = ""
+            let first = block.firstLine + shift
             for (offset, line) in block.commands.enumerated() where !shell.quitRequested {
-                shell.execute(line, location: SourceLocation(file: name, line: block.firstLine + offset, column: 1))
+                shell.execute(line, location: SourceLocation(file: name, line: first + offset, column: 1))
             }
             try? shell.console.redirect(to: nil)
             var lines = buffer.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if lines.last == "" { lines.removeLast() }
             outputs.append(lines)
+            let written = Self.outputLineCount(gap: block.gap.isEmpty ? [""] : block.gap, output: lines)
+            shift += written - Self.outputLineCount(gap: block.gap, output: block.output)
         }
         return outputs
+    }
+
+    /// The lines an output block and the gap before it take in the rendered notebook (0 when absent), so
+    /// that error positions name lines of the notebook as `run` writes it.
+    static func outputLineCount(gap: [String], output: [String]?) -> Int {
+        guard let output else { return 0 }
+        return gap.count + 2 + output.count
     }
 
     /// `notebook` with every output block replaced by the actual output (regex lines kept where they match).
@@ -50,6 +61,7 @@ public struct NotebookRunner {
             if block.gap.isEmpty { block.gap = [""] }
             return .block(block)
         }
+        result.renumber()
         return result
     }
 

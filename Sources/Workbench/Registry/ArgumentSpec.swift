@@ -78,12 +78,20 @@ public struct ArgumentSpec: Sendable {
     public var synopsis: String {
         let core: String
         switch form {
-        case .positional: core = name.uppercased()
+        case .positional: core = positionalPlaceholder
         case .key: core = "\(name)=\(type.placeholder)"
         case .marked(let word): core = "\(word) \(type == .name ? "NAME" : type.placeholder)"
         }
         if case .required = defaultValue { return core }
         return "[\(core)]"
+    }
+
+    /// A positional's placeholder: the choices for flags and choices (`on|off`), else the name in capitals.
+    public var positionalPlaceholder: String {
+        switch type {
+        case .flag, .choice: return type.placeholder
+        default: return name.uppercased()
+        }
     }
 
     /// The default as help shows it, or `nil` when there is none to show.

@@ -15,5 +15,5 @@ public struct CommandGroup: Sendable, Equatable, Hashable {
     /// Help, names, settings, history, scripts and the like.
     public static let session = CommandGroup("session", "help, named values, settings, history and scripts")
     /// Reading, generating and writing data sets.
-    public static let data = CommandGroup("data", "data sets: load, list HDF5 files, generate, export")
+    public static let data = CommandGroup("data", "load, list, generate and export data sets")
 }

@@ -60,11 +60,15 @@ public struct Completion: Sendable {
         }
         let keysUsed = Set(used.compactMap { $0.split(separator: "=").first.map(String.init) })
         var candidates = spec.arguments.filter { $0.form == .key && !keysUsed.contains($0.name) }.map { $0.name + "=" }
-        for argument in spec.arguments {
-            if case .marked(let word) = argument.form, !used.contains(word) { candidates.append(word) }
-        }
         let positionalsGiven = used.filter { !$0.contains("=") }.count
         let positionals = spec.arguments.filter { $0.form == .positional }
+        let requiredPositionals = positionals.filter {
+            if case .required = $0.defaultValue { return true }
+            return false
+        }
+        for argument in spec.arguments where positionalsGiven >= requiredPositionals.count {
+            if case .marked(let word) = argument.form, !used.contains(word) { candidates.append(word) }
+        }
         var files = false
         if positionalsGiven < positionals.count {
             let next = pool(positionals[positionalsGiven].completer, current, names, result)

@@ -110,7 +110,7 @@ public struct HelpText: Sendable {
     /// How an argument is labelled in `help VERB`: `PATH`, `count=N`, `as NAME`.
     func label(_ argument: ArgumentSpec) -> String {
         switch argument.form {
-        case .positional: return argument.name.uppercased()
+        case .positional: return argument.positionalPlaceholder
         case .key: return "\(argument.name)=\(argument.type.placeholder)"
         case .marked(let word): return "\(word) \(argument.type == .name ? "NAME" : argument.type.placeholder)"
         }

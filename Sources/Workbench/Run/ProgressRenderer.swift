@@ -7,7 +7,7 @@ import Tensor
 public final class ProgressRenderer: Sendable {
     private struct State {
         var start: Double
-        var lastDraw: Double = -1
+        var lastDraw = -Double.infinity
         var shown = false
     }
 
