@@ -18,7 +18,8 @@ extension Mapping {
         lines.append(header)
         lines.append(String(repeating: "─", count: header.count))
         for step in steps {
-            let label = step.operation.description
+            var label = step.operation.description
+            if step.operation == .communicate { label = step.side == .device ? "comm ═══▶" : "◀═══ comm" }
             let deviceText = step.side == .device ? label : ""
             let edgeText = step.side == .edge ? label : ""
             let widthText =
@@ -52,7 +53,7 @@ extension Mapping {
         lines.append(
             "link: \(ByteCount(linkBytes)) per sample in \(crossings.count) crossing"
                 + (crossings.count == 1 ? "" : "s"))
-        return lines.joined(separator: "\n")
+        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
     }
 
     /// The line(s) under a crossing: direction and payloads.
