@@ -1,3 +1,4 @@
+import GNN
 import Design
 import Tensor
 import Testing

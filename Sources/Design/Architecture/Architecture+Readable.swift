@@ -1,3 +1,5 @@
+import GNN
+
 extension Architecture {
     /// Parses the readable form: operations separated by `|`, each one of `id` (or `identity`),
     /// `combine(W)`, `agg(MESSAGE,REDUCER)` (or `aggregate(...)`), `knn`, `pool(KIND)`, `comm` (or

@@ -1,3 +1,5 @@
+import GNN
+
 /// What validity depends on after a prefix of positions: the running width, whether a graph exists, whether
 /// the nodes were pooled, and the communicates so far. Shared by validation, sampling and the mapping so
 /// that all three apply exactly the same rules.

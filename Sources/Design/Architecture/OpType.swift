@@ -1,3 +1,5 @@
+import GNN
+
 /// The six operation types of GCoDE's design space; the raw value is the op id of the 24-integer encoding.
 public enum OpType: Int, Sendable, CaseIterable, Hashable, CustomStringConvertible {
     /// Passes the features through unchanged (function 0).

@@ -1,3 +1,5 @@
+import GNN
+
 /// One position's choice: an op type together with its function (the pair of integers of the encoding).
 ///
 /// Function ids are global (the paper's table, SPEC.md §2), not relative to a space: combine id i is width

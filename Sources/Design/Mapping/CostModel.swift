@@ -1,3 +1,5 @@
+import GNN
+
 /// Tandem's counting conventions for FLOPs and parameters, per sample of P points (batch 1, inference).
 ///
 /// A multiply-add counts 2 FLOPs; every other elementwise arithmetic op, comparison or square root counts 1.

@@ -1,3 +1,5 @@
+import GNN
+
 /// The facts of one position of a valid architecture.
 public struct PositionFacts: Sendable, Hashable {
     /// The position (0-based).

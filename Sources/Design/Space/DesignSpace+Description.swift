@@ -1,3 +1,5 @@
+import GNN
+
 extension DesignSpace: CustomStringConvertible {
     /// A multi-line summary for the `space` command: every field, one per line.
     public var description: String {

@@ -1,3 +1,5 @@
+import GNN
+
 extension DesignSpace {
     /// The paper's space (GCoDE, SPEC.md §2): 12 positions, all six op types, combine widths 8…512, four
     /// messages × three reducers, six pools, all five modes, k = 20, P = 1024, 3 input channels, 40 classes,

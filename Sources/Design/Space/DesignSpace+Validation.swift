@@ -1,3 +1,5 @@
+import GNN
+
 extension DesignSpace {
     /// Throws `invalidSpace` naming the first field that contradicts the others.
     ///

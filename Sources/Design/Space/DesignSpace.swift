@@ -1,3 +1,5 @@
+import GNN
+
 /// The set of architectures a search may choose from, and the facts every architecture is measured against.
 ///
 /// A value type: change a field to make a new space (`var s = DesignSpace.small; s.k = 8`), then `validate()`
