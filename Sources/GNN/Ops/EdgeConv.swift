@@ -275,43 +275,17 @@ public enum EdgeConv {
         dQminusP.withUnsafeMutableBufferPointer { d in
             dP.withUnsafeBufferPointer { dpp in for i in d.indices { d[i] -= dpp[i] } }
         }
-        x.withUnsafeBufferPointer { xp in
-            weightGrad.withUnsafeMutableBufferPointer { gp in
-                guard let xa = xp.baseAddress, let ga = gp.baseAddress else { return }
-                dP.withUnsafeBufferPointer { d in
-                    guard let da = d.baseAddress else { return }
-                    Matmul.gemm(
-                        transA: true, transB: false, m: c, n: out, k: rows, a: xa, lda: c, b: da, ldb: out, beta: 1,
-                        c: ga, ldc: out)
-                }
-                dQminusP.withUnsafeBufferPointer { d in
-                    guard let da = d.baseAddress else { return }
-                    Matmul.gemm(
-                        transA: true, transB: false, m: c, n: out, k: rows, a: xa, lda: c, b: da, ldb: out, beta: 1,
-                        c: ga + c * out, ldc: out)
-                }
-            }
-        }
+        gemm(x, dP, into: &weightGrad, beta: 1, transposeA: true, cBlock: MatrixBlock(rows: c, columns: out))
+        gemm(
+            x, dQminusP, into: &weightGrad, beta: 1, transposeA: true,
+            cBlock: MatrixBlock(rows: c, columns: out, rowOffset: c))
         guard needInputGradient else { return Tensor.zeros([0]) }
         // dx = dP·(W_a − W_b)ᵀ + dQ·W_bᵀ = dP·W_aᵀ + (dQ − dP)·W_bᵀ.
         var dx = Tensor.zeros([rows, c])
-        weight.withUnsafeBufferPointer { wp in
-            dx.withUnsafeMutableBufferPointer { xp in
-                guard let wa = wp.baseAddress, let xa = xp.baseAddress else { return }
-                dP.withUnsafeBufferPointer { d in
-                    guard let da = d.baseAddress else { return }
-                    Matmul.gemm(
-                        transA: false, transB: true, m: rows, n: c, k: out, a: da, lda: out, b: wa, ldb: out, beta: 0,
-                        c: xa, ldc: c)
-                }
-                dQminusP.withUnsafeBufferPointer { d in
-                    guard let da = d.baseAddress else { return }
-                    Matmul.gemm(
-                        transA: false, transB: true, m: rows, n: c, k: out, a: da, lda: out, b: wa + c * out,
-                        ldb: out, beta: 1, c: xa, ldc: c)
-                }
-            }
-        }
+        gemm(dP, weight, into: &dx, transposeB: true, bBlock: MatrixBlock(rows: c, columns: out))
+        gemm(
+            dQminusP, weight, into: &dx, beta: 1, transposeB: true,
+            bBlock: MatrixBlock(rows: c, columns: out, rowOffset: c))
         return dx
     }
 
@@ -328,16 +302,7 @@ public enum EdgeConv {
         }
         let p = Linear.forward(x, weight: difference, inWidth: c, outWidth: out)
         var q = Tensor.zeros([rows, out])
-        x.withUnsafeBufferPointer { xp in
-            weight.withUnsafeBufferPointer { wp in
-                q.withUnsafeMutableBufferPointer { qp in
-                    guard let xa = xp.baseAddress, let wa = wp.baseAddress, let qa = qp.baseAddress else { return }
-                    Matmul.gemm(
-                        transA: false, transB: false, m: rows, n: out, k: c, a: xa, lda: c, b: wa + c * out,
-                        ldb: out, beta: 0, c: qa, ldc: out)
-                }
-            }
-        }
+        gemm(x, weight, into: &q, bBlock: MatrixBlock(rows: c, columns: out, rowOffset: c))
         return (p, q)
     }
 

@@ -13,24 +13,16 @@ public enum Linear {
         precondition(x.rank == 2 && x.shape[1] == inWidth, "Linear input \(x.shape) is not [R, \(inWidth)]")
         precondition(weight.rank == 2 && weight.shape[0] >= inWidth && weight.shape[1] >= outWidth, "weight too small")
         let rows = x.shape[0]
-        let ldw = weight.shape[1]
         var y = Tensor.zeros([rows, outWidth])
-        x.withUnsafeBufferPointer { xp in
-            weight.withUnsafeBufferPointer { wp in
-                y.withUnsafeMutableBufferPointer { yp in
-                    guard let ya = yp.baseAddress, let xa = xp.baseAddress, let wa = wp.baseAddress else { return }
-                    if let bias {
-                        precondition(bias.count >= outWidth, "bias too small")
-                        bias.withUnsafeBufferPointer { bp in
-                            for r in 0..<rows { for c in 0..<outWidth { ya[r * outWidth + c] = bp[c] } }
-                        }
-                    }
-                    Matmul.gemm(
-                        transA: false, transB: false, m: rows, n: outWidth, k: inWidth, a: xa, lda: inWidth,
-                        b: wa, ldb: ldw, beta: bias == nil ? 0 : 1, c: ya, ldc: outWidth)
+        if let bias {
+            precondition(bias.count >= outWidth, "bias too small")
+            y.withUnsafeMutableBufferPointer { yp in
+                bias.withUnsafeBufferPointer { bp in
+                    for r in 0..<rows { for c in 0..<outWidth { yp[r * outWidth + c] = bp[c] } }
                 }
             }
         }
+        gemm(x, weight, into: &y, beta: bias == nil ? 0 : 1, bBlock: MatrixBlock(rows: inWidth, columns: outWidth))
         return y
     }
 
@@ -42,30 +34,11 @@ public enum Linear {
     ) -> Tensor {
         precondition(dy.rank == 2 && dy.shape[1] == outWidth && x.shape == [dy.shape[0], inWidth], "shape mismatch")
         precondition(weightGrad.shape == weight.shape, "weight gradient must have the weight's shape")
-        let rows = dy.shape[0]
-        let ldw = weight.shape[1]
-        dy.withUnsafeBufferPointer { dp in
-            x.withUnsafeBufferPointer { xp in
-                weightGrad.withUnsafeMutableBufferPointer { gp in
-                    guard let da = dp.baseAddress, let xa = xp.baseAddress, let ga = gp.baseAddress else { return }
-                    Matmul.gemm(
-                        transA: true, transB: false, m: inWidth, n: outWidth, k: rows, a: xa, lda: inWidth,
-                        b: da, ldb: outWidth, beta: 1, c: ga, ldc: ldw)
-                }
-            }
-        }
+        let block = MatrixBlock(rows: inWidth, columns: outWidth)
+        gemm(x, dy, into: &weightGrad, beta: 1, transposeA: true, cBlock: block)
         guard needInputGradient else { return Tensor.zeros([0]) }
-        var dx = Tensor.zeros([rows, inWidth])
-        dy.withUnsafeBufferPointer { dp in
-            weight.withUnsafeBufferPointer { wp in
-                dx.withUnsafeMutableBufferPointer { xp in
-                    guard let da = dp.baseAddress, let wa = wp.baseAddress, let xa = xp.baseAddress else { return }
-                    Matmul.gemm(
-                        transA: false, transB: true, m: rows, n: inWidth, k: outWidth, a: da, lda: outWidth,
-                        b: wa, ldb: ldw, beta: 0, c: xa, ldc: inWidth)
-                }
-            }
-        }
+        var dx = Tensor.zeros([dy.shape[0], inWidth])
+        gemm(dy, weight, into: &dx, transposeB: true, bBlock: block)
         return dx
     }
 
