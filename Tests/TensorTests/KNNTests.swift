@@ -74,17 +74,6 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
         #expect(knn(points: points, k: 9) == bruteForceKNN(points, samples: 2, k: 9))
     }
 
-    @Test func resultIsTheSameForOneAndTwoThreads() {
-        let points = Reference.random([4, 300, 8], seed: 8)
-        let saved = Parallelism.threads
-        Parallelism.threads = 1
-        let one = knn(points: points, k: 10)
-        Parallelism.threads = 2
-        let two = knn(points: points, k: 10)
-        Parallelism.threads = saved
-        #expect(one == two)
-    }
-
     @Test func globalIndicesAddSampleOffsets() {
         let local: [Int32] = [0, 1, 1, 0, 1, 0, 0, 1]  // B=2, N=2, k=2
         #expect(globalNeighbourIndices(local, pointsPerSample: 2, k: 2) == [0, 1, 1, 0, 3, 2, 2, 3])
