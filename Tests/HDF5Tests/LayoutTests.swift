@@ -99,15 +99,21 @@ import Testing
             try file.createGroup("zoo")
             try file.setAttribute(HDF5Layout.kindAttribute, to: .string("zoo"), at: "zoo")
             try file.write([Float(1)], shape: [1], at: "plain/x")
+            try file.write([Float(1)], shape: [1], at: "gnn/edge1/weight")
+            try file.setAttribute("format", to: .string("tandem-model"), at: "gnn")
+            try file.setAttribute("format", to: .string("tandem-zoo"), at: "plain")
+            try file.setAttribute("format", to: .string("numpy"), at: "clouds")
         }
         try HDF5File.read(path) { (file: HDF5File) throws in
             #expect(try HDF5Layout.detect(in: file) == .other)
-            #expect(try HDF5Layout.detect(in: file, group: "plain") == .other)
+            #expect(try HDF5Layout.detect(in: file, group: "plain") == .tagged("zoo"))
             #expect(
                 try HDF5Layout.scan(file) == [
                     HDF5LayoutMatch(group: "/clouds", layout: .pointClouds),
+                    HDF5LayoutMatch(group: "/gnn", layout: .model),
                     HDF5LayoutMatch(group: "/graphs", layout: .graphs),
                     HDF5LayoutMatch(group: "/model", layout: .model),
+                    HDF5LayoutMatch(group: "/plain", layout: .tagged("zoo")),
                     HDF5LayoutMatch(group: "/zoo", layout: .tagged("zoo")),
                 ])
         }

@@ -1,0 +1,265 @@
+import CBLAS
+
+/// Batched k-nearest-neighbours in feature space (the dynamic graph of DGCNN).
+///
+/// `points` is `[B, N, C]` (or `[N, C]` for one sample). For every point, returns its `k` nearest points of
+/// the same sample as local indices `0..<N`, the point itself included (as in DGCNN), ordered by increasing
+/// distance with ties broken by the lower index. The result has `B·N·k` entries laid out `[B, N, k]`, which is
+/// the node-major order `neighbourhoodReduce` expects. Needs `1 ≤ k ≤ N`.
+///
+/// Distances are ranked by `‖b‖² − 2 a·b` (the squared distance minus the row constant `‖a‖²`); for `C > 16`
+/// the products come from BLAS, one `[64, N]` block of rows at a time, otherwise from a direct SIMD loop.
+/// Points whose squared distances differ by less than Float32 rounding (about `1e-7 · (‖a‖² + ‖b‖²)`) may come
+/// in either order; exact ties (duplicate points, grid points with small integer coordinates) are ordered
+/// by index. Top-k uses an insertion list of size `k` per row (no sort of whole rows). Work is split over
+/// samples and row blocks on `Parallelism.threads` threads.
+public func knn(points: Tensor, k: Int) -> [Int32] {
+    precondition(points.rank == 3 || points.rank == 2, "knn needs [B, N, C] or [N, C] points, got \(points.shape)")
+    let b = points.rank == 3 ? points.shape[0] : 1
+    let n = points.rank == 3 ? points.shape[1] : points.shape[0]
+    let c = points.columns
+    precondition(k >= 1 && k <= n, "knn needs 1 ≤ k ≤ N, got k=\(k), N=\(n)")
+    let norms = points.rowSquaredNorms().scalars
+    let blockRows = 64
+    let blocksPerSample = (n + blockRows - 1) / blockRows
+    let items = b * blocksPerSample
+    let direct = c <= 16
+    let transposed = direct ? transposedSamples(points, samples: b, pointsPerSample: n) : []
+    var result = [Int32](repeating: 0, count: b * n * k)
+    Parallelism.prepareBLAS()
+    points.scalars.withBase { px in
+        norms.withBase { pn in
+            transposed.withBase { pt in
+                result.withMutableBase { out in
+                    nonisolated(unsafe) let px = px
+                    nonisolated(unsafe) let pn = pn
+                    nonisolated(unsafe) let pt = pt
+                    nonisolated(unsafe) let out = out
+                    Parallelism.forEachChunk(count: items, work: b * n * n * Swift.max(c, 8), threshold: 1 << 20) {
+                        range in
+                        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * n)
+                        let selection = SelectionScratch(k: k)
+                        defer {
+                            scratch.deallocate()
+                            selection.deallocate()
+                        }
+                        for item in range {
+                            let sample = item / blocksPerSample
+                            let r0 = (item % blocksPerSample) * blockRows
+                            let rb = Swift.min(r0 + blockRows, n) - r0
+                            let x = px + sample * n * c
+                            let norm = pn + sample * n
+                            if direct {
+                                // One row at a time, so that the row stays in L1 between distances and selection.
+                                for i in 0..<rb {
+                                    directDistances(
+                                        queries: x + (r0 + i) * c, count: 1, transposed: pt + sample * n * c,
+                                        norms: norm, n: n, c: c, into: scratch)
+                                    selectNearest(
+                                        scratch, n: n, k: k, scratch: selection,
+                                        indices: out + ((sample * n) + r0 + i) * k)
+                                }
+                                continue
+                            } else {
+                                cblas_sgemm(
+                                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rb), Int32(n), Int32(c), -2,
+                                    x + r0 * c, Int32(c), x, Int32(c), 0, scratch, Int32(n))
+                                for i in 0..<rb {
+                                    let d = scratch + i * n
+                                    for j in 0..<n { d[j] += norm[j] }
+                                }
+                            }
+                            for i in 0..<rb {
+                                selectNearest(
+                                    scratch + i * n, n: n, k: k, scratch: selection,
+                                    indices: out + ((sample * n) + r0 + i) * k)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return result
+}
+
+/// Each sample's points transposed to `[C, N]` (so that distance rows vectorise over points).
+private func transposedSamples(_ points: Tensor, samples: Int, pointsPerSample n: Int) -> [Float] {
+    let c = points.columns
+    return points.scalars.withBase { src in
+        [Float].filled(count: samples * n * c) { out in
+            for s in 0..<samples {
+                let x = src + s * n * c
+                let t = out + s * n * c
+                for j in 0..<n {
+                    for ch in 0..<c { t[ch * n + j] = x[j * c + ch] }
+                }
+            }
+        }
+    }
+}
+
+/// `d[i][j] = ‖x_j‖² − 2 q_i·x_j` for `count` query rows, from the `[C, N]` transposed sample.
+@inline(__always)
+private func directDistances(
+    queries: UnsafePointer<Float>, count: Int, transposed: UnsafePointer<Float>, norms: UnsafePointer<Float>,
+    n: Int, c: Int, into scratch: UnsafeMutablePointer<Float>
+) {
+    for i in 0..<count {
+        let q = queries + i * c
+        let d = scratch + i * n
+        let q0 = q[0]
+        for j in 0..<n { d[j] = q0 * transposed[j] }
+        for ch in 1..<Swift.max(c, 1) {
+            let qc = q[ch]
+            let column = transposed + ch * n
+            for j in 0..<n { d[j] += qc * column[j] }
+        }
+        for j in 0..<n { d[j] = norms[j] - 2 * d[j] }
+    }
+}
+
+/// Scratch memory of one kNN worker for `selectNearest`.
+struct SelectionScratch {
+    /// The k best distances of the insertion path.
+    let distances: UnsafeMutablePointer<Float>
+    /// Group minima (`2k`) followed by candidate values (`8k`).
+    let values: UnsafeMutablePointer<Float>
+    /// Candidate indices (`8k`).
+    let indices: UnsafeMutablePointer<Int32>
+
+    init(k: Int) {
+        distances = .allocate(capacity: k)
+        values = .allocate(capacity: 10 * k)
+        indices = .allocate(capacity: 8 * k)
+    }
+
+    func deallocate() {
+        distances.deallocate()
+        values.deallocate()
+        indices.deallocate()
+    }
+}
+
+/// Writes the indices of the `k` smallest of `row[0..<n]` to `indices`, in increasing order of value, ties
+/// by lower index.
+///
+/// For long rows (`n ≥ 4k`): the row is cut into `2k` contiguous groups; the k-th smallest group minimum is
+/// a threshold that at least `k` values reach, so only values `≤ threshold` (typically ~1.4k of them) are
+/// candidates; each candidate's rank among the candidates (by value, then index) is counted with
+/// branch-free compares and the first `k` ranks are written. Short rows, rows with NaN, and rows with more
+/// than `8k` candidates (many ties) use an insertion list of size `k` instead. Both give the same order.
+@inline(__always)
+private func selectNearest(
+    _ row: UnsafePointer<Float>, n: Int, k: Int, scratch: SelectionScratch, indices: UnsafeMutablePointer<Int32>
+) {
+    guard n >= 4 * k else {
+        insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
+        return
+    }
+    let groups = 2 * k
+    let minima = scratch.values
+    for g in 0..<groups {
+        let lo = n * g / groups
+        let hi = n * (g + 1) / groups
+        var smallest = row[lo]
+        for j in (lo + 1)..<hi {
+            let x = row[j]
+            smallest = x < smallest ? x : smallest
+        }
+        minima[g] = smallest
+    }
+    var threshold = -Float.infinity
+    for g in 0..<groups where rank(of: g, in: minima, count: groups) == k - 1 { threshold = minima[g] }
+    // Candidates in index order, from the groups whose minimum reaches the threshold only.
+    let candidates = scratch.values + groups
+    var count = 0
+    scan: for g in 0..<groups where minima[g] <= threshold {
+        for j in (n * g / groups)..<(n * (g + 1) / groups) where row[j] <= threshold {
+            if count == 8 * k {
+                count += 1
+                break scan
+            }
+            candidates[count] = row[j]
+            scratch.indices[count] = Int32(j)
+            count += 1
+        }
+    }
+    guard count >= k && count <= 8 * k else {
+        insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
+        return
+    }
+    for i in 0..<count {
+        let r = rank(of: i, in: candidates, count: count)
+        if r < k { indices[r] = scratch.indices[i] }
+    }
+}
+
+/// The rank of `values[i]` among `values[0..<count]` ordered by value, then position (all ranks distinct).
+@inline(__always)
+private func rank(of i: Int, in values: UnsafePointer<Float>, count: Int) -> Int {
+    let x = values[i]
+    var r: Int32 = 0
+    var j = 0
+    while j < i {
+        r &+= values[j] <= x ? 1 : 0
+        j += 1
+    }
+    j = i + 1
+    while j < count {
+        r &+= values[j] < x ? 1 : 0
+        j += 1
+    }
+    return Int(r)
+}
+
+/// `selectNearest` by an insertion list of size `k` (`distances` is scratch of `k` floats).
+private func insertionSelect(
+    _ row: UnsafePointer<Float>, n: Int, k: Int, distances: UnsafeMutablePointer<Float>,
+    indices: UnsafeMutablePointer<Int32>
+) {
+    var filled = 0
+    var worst = Float.infinity
+    for j in 0..<n {
+        let v = row[j]
+        if filled == k && !(v < worst) { continue }
+        var p: Int
+        if filled < k {
+            p = filled
+            filled += 1
+        } else {
+            p = k - 1
+        }
+        while p > 0 && distances[p - 1] > v {
+            distances[p] = distances[p - 1]
+            indices[p] = indices[p - 1]
+            p -= 1
+        }
+        distances[p] = v
+        indices[p] = Int32(j)
+        if filled == k { worst = distances[k - 1] }
+    }
+}
+
+/// Turns local neighbour indices (`[B, N, k]` as returned by `knn`) into global row indices `b·N + j` of the
+/// `[B·N, C]` feature matrix, ready for `gatherRows`.
+public func globalNeighbourIndices(_ local: [Int32], pointsPerSample n: Int, k: Int) -> [Int32] {
+    precondition(local.count % (n * k) == 0, "globalNeighbourIndices: \(local.count) is not a multiple of N·k")
+    var result = local
+    let perSample = n * k
+    for p in result.indices {
+        result[p] += Int32(p / perSample * n)
+    }
+    return result
+}
+
+/// The centre row of every edge of a fixed-degree graph: `[0 ×k, 1 ×k, …, rowCount−1 ×k]`, matching the
+/// node-major layout of `knn` (use with `gatherRows` to pair each neighbour with its centre).
+public func centreIndices(rowCount: Int, k: Int) -> [Int32] {
+    var result = [Int32]()
+    result.reserveCapacity(rowCount * k)
+    for r in 0..<rowCount {
+        for _ in 0..<k { result.append(Int32(r)) }
+    }
+    return result
+}

@@ -1,0 +1,44 @@
+import Testing
+import Tensor
+
+@Suite struct GatherTests {
+    let x = Reference.random([6, 4], seed: 31)
+    let indices: [Int32] = [5, 0, 0, 3, 5, 5, 2]
+
+    @Test func gatherCopiesTheIndexedRows() {
+        let y = gatherRows(x, indices: indices)
+        #expect(y.shape == [7, 4])
+        for (i, row) in indices.enumerated() {
+            for j in 0..<4 { #expect(y[i, j] == x[Int(row), j]) }
+        }
+    }
+
+    @Test func scatterAddIsTheAdjointOfGather() {
+        // ⟨gather(x), g⟩ = ⟨x, scatterAdd(g)⟩ up to Float rounding of a few terms: tolerance 1e-5.
+        let g = Reference.random([7, 4], seed: 32)
+        let lhs = gatherRows(x, indices: indices).dot(g)
+        let back = scatterAddRows(g, indices: indices, rowCount: 6)
+        #expect(back.shape == [6, 4])
+        #expect(abs(lhs - x.dot(back)) <= 1e-5)
+        // Rows that are never gathered receive exactly zero.
+        for j in 0..<4 {
+            #expect(back[1, j] == 0)
+            #expect(back[4, j] == 0)
+        }
+    }
+
+    @Test func largeGatherIsTheSameOnTwoThreads() {
+        let big = Reference.random([3000, 100], seed: 33)
+        var g = SeededGenerator(seed: 34)
+        let many = (0..<3000).map { _ in Int32(g.next() % 3000) }
+        let saved = Parallelism.threads
+        Parallelism.threads = 2
+        let y = gatherRows(big, indices: many)
+        Parallelism.threads = saved
+        for (i, row) in many.enumerated() where i % 97 == 0 {
+            #expect(
+                Array(y.scalars[(i * 100)..<(i * 100 + 100)])
+                    == Array(big.scalars[(Int(row) * 100)..<(Int(row) * 100 + 100)]))
+        }
+    }
+}
