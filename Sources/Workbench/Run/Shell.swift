@@ -111,6 +111,7 @@ public final class Shell {
     /// Runs one resolved command (after resetting the cancellation flag), then prints times if the timer is on.
     public func run(_ call: Invocation) throws {
         cancellation.reset()
+        let timed = timerIsOn
         let wall = Clocks.wall()
         let cpu = Clocks.cpu()
         do {
@@ -122,7 +123,7 @@ public final class Shell {
         } catch {
             throw call.error(String(describing: error))
         }
-        if timerIsOn {
+        if timed && timerIsOn {
             console.print(String(format: "time: wall %.3fs, cpu %.3fs", Clocks.wall() - wall, Clocks.cpu() - cpu))
         }
     }
