@@ -48,7 +48,7 @@ enum PTYDriver {
         """#
 
     /// Runs the steps with `HOME` set to `home`; returns the transcript (ending in `EXIT n`).
-    static func run(_ steps: [(keys: String, expect: String)], home: String) throws -> String {
+    static func run(_ steps: [(keys: String, expect: String)], home: String, noColor: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let json = try JSONSerialization.data(withJSONObject: steps.map { [$0.keys, $0.expect] })
@@ -56,7 +56,7 @@ enum PTYDriver {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home
         environment["TERM"] = "xterm"
-        environment["NO_COLOR"] = nil
+        environment["NO_COLOR"] = noColor ? "1" : nil
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: home)
         let output = Pipe()
@@ -113,5 +113,13 @@ enum PTYDriver {
                 ("\u{04}", ""),
             ], home: home)
         #expect(second.hasSuffix("EXIT 0\n"), "\(second)")
+    }
+
+    @Test func noColorTurnsOffColourOnATerminal() throws {
+        let home = Binary.temporaryDirectory()
+        let transcript = try PTYDriver.run(
+            [("", "tandem> "), ("lod\r", "did you mean 'load'?"), ("\u{04}", "")], home: home, noColor: true)
+        #expect(transcript.contains("\nerror: unknown command 'lod'"), "\(transcript)")
+        #expect(!transcript.contains("\u{1B}[31m"), "\(transcript)")
     }
 }

@@ -64,4 +64,11 @@ final class Collected: Sendable {
         renderer.report(8, 0, "")
         #expect(out.all == ["scan 8 2.0/s\n"])
     }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
+        #expect(Console.standard(isTerminal: true, environment: [:]).usesColor)
+        #expect(!Console.standard(isTerminal: true, environment: ["NO_COLOR": "1"]).usesColor)
+        #expect(!Console.standard(isTerminal: false, environment: [:]).usesColor)
+        #expect(Console.standard(isTerminal: true, environment: ["NO_COLOR": ""]).usesColor)  // empty means unset
+    }
 }
