@@ -23,6 +23,7 @@ public final class Shell {
     /// Set by `quit`.
     public var quitRequested = false
     private var scriptDepth = 0
+    private var renderers: [ProgressRenderer] = []
 
     /// A shell over `session` (a new one by default).
     public init(
@@ -114,6 +115,10 @@ public final class Shell {
         let timed = timerIsOn
         let wall = Clocks.wall()
         let cpu = Clocks.cpu()
+        defer {
+            for renderer in renderers { renderer.finish() }
+            renderers = []
+        }
         do {
             try call.command.run(call, in: self)
         } catch let error as ScriptError {
@@ -203,6 +208,7 @@ public final class Shell {
         let renderer = ProgressRenderer(label: label, isTerminal: console.isTerminal) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
+        renderers.append(renderer)
         return renderer.progress
     }
 
