@@ -3,6 +3,7 @@
 #ifndef TANDEM_CEDITLINE_SHIM_H
 #define TANDEM_CEDITLINE_SHIM_H
 #include <stdio.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <editline/readline.h>
@@ -13,7 +14,8 @@
 static inline int tandem_stdin_isatty(void) { return isatty(STDIN_FILENO); }
 static inline int tandem_stdout_isatty(void) { return isatty(STDOUT_FILENO); }
 
-/// Installs `handler` for SIGINT without SA_RESTART, so that a blocked read returns EINTR.
+/// Installs `handler` for SIGINT without SA_RESTART, so that a blocked read returns EINTR, and unblocks
+/// SIGINT in case the parent process handed down a mask that blocks it.
 static inline void tandem_install_sigint(void (*handler)(int)) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -21,6 +23,10 @@ static inline void tandem_install_sigint(void (*handler)(int)) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 /// Sets readline's attempted-completion hook.

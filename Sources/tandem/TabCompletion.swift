@@ -8,10 +8,13 @@ enum TabCompletion {
     /// The shell whose registry and session are completed against (set once by the REPL, used on its thread).
     nonisolated(unsafe) static var shell: Shell?
 
+    /// The word-break characters; allocated once because libedit keeps the pointer.
+    nonisolated(unsafe) static let wordBreaks = strdup(" \t=;")
+
     /// Installs the hook.
     static func install(for shell: Shell) {
         self.shell = shell
-        tandem_set_word_breaks(" \t=;")
+        tandem_set_word_breaks(wordBreaks)
         tandem_set_completion { _, _, end in TabCompletion.matches(end: Int(end)) }
     }
 
@@ -30,7 +33,8 @@ enum TabCompletion {
         }
         tandem_set_completion_over(1)
         let common = commonPrefix(result.candidates)
-        let entries = result.candidates.count == 1 ? [common] : [common] + result.candidates
+        // libedit reads entry 2 to detect a single match, so a single match is listed as [match, match].
+        let entries = [common] + result.candidates
         let array = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: entries.count + 1)
         for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
         array[entries.count] = nil

@@ -74,7 +74,7 @@ import Testing
         #expect(!OutputMatcher.matches("time: wall \\d\\.\\d+s (re)", "time: wall 0.012s!"))
         #expect(!OutputMatcher.matches("wall (re)", "time: wall"))
         #expect(OutputMatcher.matches("a (re) b", "a (re) b"))
-        let text = "```tandem\ntimer on\nset seed=2\n```\n\n```output\ntime: wall [0-9.]+s, cpu [0-9.]+s (re)\ntime: old\n```\n"
+        let text = "```tandem\ntimer on\nset seed=2\nset seed=3\n```\n\n```output\ntime: wall [0-9.]+s, cpu [0-9.]+s (re)\ntime: old\n```\n"
         let notebook = try Notebook(parsing: text, file: "n.md")
         let updated = NotebookRunner().run(notebook, path: "n.md")
         let output = try #require(updated.blocks[0].output)

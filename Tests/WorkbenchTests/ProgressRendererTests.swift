@@ -64,4 +64,23 @@ final class Collected: Sendable {
         renderer.report(8, 0, "")
         #expect(out.all == ["scan 8 2.0/s\n"])
     }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() {
+        #expect(Console.standard(isTerminal: true, environment: [:]).usesColor)
+        #expect(!Console.standard(isTerminal: true, environment: ["NO_COLOR": "1"]).usesColor)
+        #expect(!Console.standard(isTerminal: false, environment: [:]).usesColor)
+        #expect(Console.standard(isTerminal: true, environment: ["NO_COLOR": ""]).usesColor)  // empty means unset
+    }
+
+    @Test func finishEndsABarLeftOpenOnlyOnce() {
+        let clock = ManualClock()
+        let out = Collected()
+        let renderer = ProgressRenderer(label: "w", isTerminal: true, clock: clock.read, write: out.write)
+        clock.advance(2)
+        renderer.report(1, 10, "")
+        renderer.finish()
+        renderer.finish()
+        #expect(out.all.count == 2)
+        #expect(out.all.last == "\n")
+    }
 }

@@ -19,7 +19,9 @@ struct ExportCommand: Command {
             throw call.error("'\(name)' is \(value.kindName), which cannot be exported to HDF5", at: "name")
         }
         let path = call.text("to") ?? ""
-        try exportable.exportHDF5(to: shell.session.resolvePath(path))
+        let target = shell.session.resolvePath(path)
+        try AtomicFile.createParentDirectory(of: target)
+        try exportable.exportHDF5(to: target)
         shell.console.print("wrote \(name) (\(value.kindName)) to \(path)")
     }
 }

@@ -29,7 +29,7 @@ struct MakeShapesCommand: Command {
             scaleJitter: Float(call.number("jitter")),
             deformation: Float(call.number("deform")),
             rotation: ShapesConfiguration.Rotation(rawValue: call.text("rotation") ?? "z") ?? .aboutZ,
-            seed: UInt64(bitPattern: Int64(call.integer("seed"))))
+            seed: call.seed())
         if let problem = configuration.problem { throw call.error("cannot make shapes: \(problem)") }
         try shell.cancellation.check()
         let data = try ShapesDataset(configuration)

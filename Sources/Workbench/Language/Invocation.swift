@@ -65,6 +65,9 @@ public struct Invocation: Sendable {
     /// The flag argument `name`; `fallback` when it has no value.
     public func flag(_ name: String, default fallback: Bool = false) -> Bool { arguments[name]?.flagValue ?? fallback }
 
+    /// The integer argument `name` (default `seed`) as a generator seed (negative values wrap around).
+    public func seed(_ name: String = "seed") -> UInt64 { UInt64(bitPattern: Int64(integer(name))) }
+
     /// An error pointing at argument `name` (or at the command when it was not written).
     public func error(_ message: String, at name: String? = nil) -> ScriptError {
         let column = name.flatMap { columns[$0] } ?? self.column

@@ -9,6 +9,7 @@ public final class ProgressRenderer: Sendable {
         var start: Double
         var lastDraw = -Double.infinity
         var shown = false
+        var lineOpen = false
     }
 
     private let label: String
@@ -53,15 +54,26 @@ public final class ProgressRenderer: Sendable {
             let finished = total > 0 && done >= total
             if finished {
                 guard state.shown else { return nil }
+                state.lineOpen = false
                 return (isTerminal ? "\r\u{1B}[K" : "") + line(done, total, note, elapsed) + "\n"
             }
             guard elapsed >= delay, now - state.lastDraw >= interval else { return nil }
             state.shown = true
+            state.lineOpen = isTerminal
             state.lastDraw = now
             return isTerminal
                 ? "\r\u{1B}[K" + line(done, total, note, elapsed) : line(done, total, note, elapsed) + "\n"
         }
         if let text { write(text) }
+    }
+
+    /// Ends a bar left open on a terminal (the work stopped early), so that the next text starts a new line.
+    public func finish() {
+        let open = state.withLock { state in
+            defer { state.lineOpen = false }
+            return state.lineOpen
+        }
+        if open { write("\n") }
     }
 
     /// `label [#####-----] 50% 5/10 2.0/s ETA 3s note`; without a bar when the total is unknown.

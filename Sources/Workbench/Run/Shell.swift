@@ -23,6 +23,7 @@ public final class Shell {
     /// Set by `quit`.
     public var quitRequested = false
     private var scriptDepth = 0
+    private var renderers: [ProgressRenderer] = []
 
     /// A shell over `session` (a new one by default).
     public init(
@@ -111,8 +112,13 @@ public final class Shell {
     /// Runs one resolved command (after resetting the cancellation flag), then prints times if the timer is on.
     public func run(_ call: Invocation) throws {
         cancellation.reset()
+        let timed = timerIsOn
         let wall = Clocks.wall()
         let cpu = Clocks.cpu()
+        defer {
+            for renderer in renderers { renderer.finish() }
+            renderers = []
+        }
         do {
             try call.command.run(call, in: self)
         } catch let error as ScriptError {
@@ -122,7 +128,7 @@ public final class Shell {
         } catch {
             throw call.error(String(describing: error))
         }
-        if timerIsOn {
+        if timed && timerIsOn {
             console.print(String(format: "time: wall %.3fs, cpu %.3fs", Clocks.wall() - wall, Clocks.cpu() - cpu))
         }
     }
@@ -202,6 +208,7 @@ public final class Shell {
         let renderer = ProgressRenderer(label: label, isTerminal: console.isTerminal) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
+        renderers.append(renderer)
         return renderer.progress
     }
 

@@ -5,6 +5,7 @@ import Foundation
 public enum AtomicFile {
     /// Writes `text` (UTF-8) to `path` atomically.
     public static func write(_ text: String, to path: String) throws(FileError) {
+        try createParentDirectory(of: path)
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
             throw FileError(path: path, problem: "cannot write (does the directory exist?)")
@@ -13,6 +14,17 @@ public enum AtomicFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw FileError(path: path, problem: "cannot replace: \(reason)")
+        }
+    }
+
+    /// Creates the directory that will hold `path` (and its parents) when missing.
+    public static func createParentDirectory(of path: String) throws(FileError) {
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        } catch {
+            throw FileError(path: parent, problem: "cannot create the directory")
         }
     }
 
