@@ -22,6 +22,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// CPU seconds used by the whole process so far (all threads).
+func processCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}
+
 func median(_ values: [Double]) -> Double {
     let s = values.sorted()
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
@@ -51,10 +58,15 @@ case "infer":
     let points = randomPoints(batch: batch, nodes: nodes, seed: 1)
     _ = model.logits(points, batch: batch, nodes: nodes)
     var times = [Double]()
-    for _ in 0..<repeats { times.append(seconds { _ = model.logits(points, batch: batch, nodes: nodes) }) }
+    var cpu = [Double]()
+    for _ in 0..<repeats {
+        let before = processCPUSeconds()
+        times.append(seconds { _ = model.logits(points, batch: batch, nodes: nodes) })
+        cpu.append(processCPUSeconds() - before)
+    }
     print(
         "tandem_infer batch=\(batch) points=\(nodes) threads=\(Parallelism.threads) median_ms=\(median(times) * 1000) "
-            + "min_ms=\((times.min() ?? 0) * 1000)")
+            + "min_ms=\((times.min() ?? 0) * 1000) median_cpu_ms=\(median(cpu) * 1000)")
 
 case "train":
     let batch = option("batch", 16)
