@@ -8,6 +8,10 @@ public enum DesignError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidArchitecture(rule: ValidityRule, position: Int?, detail: String)
     /// A request that has no answer in this space (sampling, mutation or crossover found no valid result).
     case noValidArchitecture(detail: String)
+    /// A data set that does not fit the space (points per cloud, classes, too few clouds).
+    case dataMismatch(detail: String)
+    /// A supernet or model file that cannot be written or read (`path`, and what is wrong).
+    case file(path: String, detail: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -22,6 +26,10 @@ public enum DesignError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(place): \(detail) (rule \(rule.rawValue): \(rule))"
         case .noValidArchitecture(let detail):
             return detail
+        case .dataMismatch(let detail):
+            return "data: \(detail)"
+        case .file(let path, let detail):
+            return "\(path): \(detail)"
         }
     }
 }
