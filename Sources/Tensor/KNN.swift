@@ -121,17 +121,25 @@ private func directDistances(
 
 /// Scratch memory of one kNN worker for `selectNearest`.
 struct SelectionScratch {
+    /// The number of groups a row is cut into for the threshold (`2k`), and that number rounded up to 8.
+    let groups: Int
+    let paddedGroups: Int
+    /// At most this many candidates are ranked; more (many ties) fall back to the insertion list.
+    let candidateLimit: Int
     /// The k best distances of the insertion path.
     let distances: UnsafeMutablePointer<Float>
-    /// Group minima (`2k`) followed by candidate values (`8k`).
+    /// Group minima (`paddedGroups`) followed by candidate values (`candidateLimit` rounded up to 8).
     let values: UnsafeMutablePointer<Float>
-    /// Candidate indices (`8k`).
+    /// Candidate indices (`candidateLimit`).
     let indices: UnsafeMutablePointer<Int32>
 
     init(k: Int) {
+        groups = 2 * k
+        paddedGroups = (groups + 7) / 8 * 8
+        candidateLimit = 8 * k
         distances = .allocate(capacity: k)
-        values = .allocate(capacity: 10 * k)
-        indices = .allocate(capacity: 8 * k)
+        values = .allocate(capacity: paddedGroups + candidateLimit + 8)
+        indices = .allocate(capacity: candidateLimit)
     }
 
     func deallocate() {
@@ -146,9 +154,9 @@ struct SelectionScratch {
 ///
 /// For long rows (`n ≥ 4k`): the row is cut into `2k` contiguous groups; the k-th smallest group minimum is
 /// a threshold that at least `k` values reach, so only values `≤ threshold` (typically ~1.4k of them) are
-/// candidates; each candidate's rank among the candidates (by value, then index) is counted with
-/// branch-free compares and the first `k` ranks are written. Short rows, rows with NaN, and rows with more
-/// than `8k` candidates (many ties) use an insertion list of size `k` instead. Both give the same order.
+/// candidates; each candidate's rank among the candidates (by value, then index) is counted with SIMD
+/// compares and the first `k` ranks are written. Short rows, rows with NaN, and rows with more than `8k`
+/// candidates (many ties) use an insertion list of size `k` instead. Both give the same order.
 @inline(__always)
 private func selectNearest(
     _ row: UnsafePointer<Float>, n: Int, k: Int, scratch: SelectionScratch, indices: UnsafeMutablePointer<Int32>
@@ -157,7 +165,7 @@ private func selectNearest(
         insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
         return
     }
-    let groups = 2 * k
+    let groups = scratch.groups
     let minima = scratch.values
     for g in 0..<groups {
         let lo = n * g / groups
@@ -169,12 +177,15 @@ private func selectNearest(
         }
         minima[g] = smallest
     }
+    for g in groups..<scratch.paddedGroups { minima[g] = .infinity }
     var threshold = -Float.infinity
-    for g in 0..<groups where rank(of: g, in: minima, count: groups) == k - 1 { threshold = minima[g] }
-    let candidates = scratch.values + groups
+    for g in 0..<groups where rank(of: g, in: minima, paddedCount: scratch.paddedGroups) == k - 1 {
+        threshold = minima[g]
+    }
+    let candidates = scratch.values + scratch.paddedGroups
     var count = 0
     for j in 0..<n where row[j] <= threshold {
-        if count == 8 * k {
+        if count == scratch.candidateLimit {
             count += 1
             break
         }
@@ -182,32 +193,36 @@ private func selectNearest(
         scratch.indices[count] = Int32(j)
         count += 1
     }
-    guard count >= k && count <= 8 * k else {
+    guard count >= k && count <= scratch.candidateLimit else {
         insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
         return
     }
+    let paddedCount = (count + 7) / 8 * 8
+    for i in count..<paddedCount { candidates[i] = .infinity }
     for i in 0..<count {
-        let r = rank(of: i, in: candidates, count: count)
+        let r = rank(of: i, in: candidates, paddedCount: paddedCount)
         if r < k { indices[r] = scratch.indices[i] }
     }
 }
 
-/// The rank of `values[i]` among `values[0..<count]` ordered by value, then position (all ranks distinct).
+/// The rank of `values[i]` among `values[0..<paddedCount]` ordered by value, then position (all ranks
+/// distinct), counted eight at a time; `paddedCount` is a multiple of 8 and the padding holds `+∞`, which
+/// ranks after every real value at or before it.
 @inline(__always)
-private func rank(of i: Int, in values: UnsafePointer<Float>, count: Int) -> Int {
-    let x = values[i]
-    var r: Int32 = 0
+private func rank(of i: Int, in values: UnsafePointer<Float>, paddedCount: Int) -> Int {
+    let x = SIMD8<Float>(repeating: values[i])
+    let position = SIMD8<Int32>(repeating: Int32(i))
+    let one = SIMD8<Int32>(repeating: 1)
+    var lane = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+    var before = SIMD8<Int32>(repeating: 0)
     var j = 0
-    while j < i {
-        r &+= values[j] <= x ? 1 : 0
-        j += 1
+    while j < paddedCount {
+        let v = UnsafeRawPointer(values + j).loadUnaligned(as: SIMD8<Float>.self)
+        before.replace(with: before &+ one, where: (v .< x) .| ((v .== x) .& (lane .< position)))
+        lane &+= SIMD8<Int32>(repeating: 8)
+        j += 8
     }
-    j = i + 1
-    while j < count {
-        r &+= values[j] < x ? 1 : 0
-        j += 1
-    }
-    return Int(r)
+    return Int(before.wrappedSum())
 }
 
 /// `selectNearest` by an insertion list of size `k` (`distances` is scratch of `k` floats).
