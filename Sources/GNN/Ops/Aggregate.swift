@@ -106,60 +106,19 @@ public enum Aggregate {
         let k = graph.k
         let width = message.width(for: c)
         precondition(dy.shape == [rows, width], "aggregate gradient must be [B·N, \(width)]")
-        let (selfAt, sourceAt, relAt, normAt) = segments(message, c)
-        let scale: Float = reducer == .sum ? Float(k) : 1
-        let inverseK: Float = reducer == .mean ? 1 / Float(k) : 1
         var dx = Tensor.zeros([rows, c])
+        // Neighbours never leave their cloud, so clouds are independent: split the work by cloud.
+        let nodes = graph.nodes
         x.withUnsafeBufferPointer { xp in
             dy.withUnsafeBufferPointer { dp in
                 dx.withUnsafeMutableBufferPointer { gp in
                     graph.indices.withUnsafeBufferPointer { nb in
-                        var dj = [Float](repeating: 0, count: c)
-                        for i in 0..<rows {
-                            let xi = i * c
-                            let out = i * width
-                            let nbrs = i * k
-                            // Gradient reaching the reduced x_j: from the source and relative parts.
-                            for ch in 0..<c { dj[ch] = 0 }
-                            if sourceAt >= 0 { for ch in 0..<c { dj[ch] += dp[out + sourceAt + ch] } }
-                            if relAt >= 0 {
-                                for ch in 0..<c {
-                                    dj[ch] += dp[out + relAt + ch]
-                                    gp[xi + ch] -= scale * dp[out + relAt + ch]
-                                }
-                            }
-                            if selfAt >= 0 { for ch in 0..<c { gp[xi + ch] += scale * dp[out + selfAt + ch] } }
-                            if reducer == .max {
-                                for ch in 0..<c { gp[Int(cache.argmax[xi + ch]) * c + ch] += dj[ch] }
-                            } else {
-                                for j in 0..<k {
-                                    let xj = Int(nb[nbrs + j]) * c
-                                    for ch in 0..<c { gp[xj + ch] += dj[ch] * inverseK }
-                                }
-                            }
-                            if normAt >= 0 {
-                                let g = dp[out + normAt] * inverseK
-                                for j in 0..<k {
-                                    let row = nb[nbrs + j]
-                                    if reducer == .max && row != cache.normArgmax[i] { continue }
-                                    let xj = Int(row) * c
-                                    var s: Float = 0
-                                    for ch in 0..<c {
-                                        let d = xp[xj + ch] - xp[xi + ch]
-                                        s += d * d
-                                    }
-                                    let distance = s.squareRoot()
-                                    if distance > 0 {
-                                        let f = g / distance
-                                        for ch in 0..<c {
-                                            let u = f * (xp[xj + ch] - xp[xi + ch])
-                                            gp[xj + ch] += u
-                                            gp[xi + ch] -= u
-                                        }
-                                    }
-                                    if reducer == .max { break }
-                                }
-                            }
+                        nonisolated(unsafe) let (xp, dp, gp, nb) = (xp, dp, gp, nb)
+                        ParallelRows.run(count: graph.batch, work: rows * k * c) { _, clouds in
+                            backwardRows(
+                                (clouds.lowerBound * nodes)..<(clouds.upperBound * nodes), x: xp, dy: dp, dx: gp,
+                                neighbours: nb, cache: cache, c: c, k: k, width: width, message: message,
+                                reducer: reducer)
                         }
                     }
                 }
@@ -235,6 +194,64 @@ public enum Aggregate {
                 }
                 if reducer == .max { normArgmax[i] = winner }
                 yp[out + normAt] = reducer == .mean ? reduced * inverseK : reduced
+            }
+        }
+    }
+
+    /// The backward pass for the rows in `range`, which must hold whole clouds (their neighbours stay inside).
+    static func backwardRows(
+        _ range: Range<Int>, x xp: UnsafeBufferPointer<Float>, dy dp: UnsafeBufferPointer<Float>,
+        dx gp: UnsafeMutableBufferPointer<Float>, neighbours nb: UnsafeBufferPointer<Int32>, cache: AggregateCache,
+        c: Int, k: Int, width: Int, message: MessageType, reducer: Reducer
+    ) {
+        let (selfAt, sourceAt, relAt, normAt) = segments(message, c)
+        let scale: Float = reducer == .sum ? Float(k) : 1
+        let inverseK: Float = reducer == .mean ? 1 / Float(k) : 1
+        var dj = [Float](repeating: 0, count: c)
+        for i in range {
+            let xi = i * c
+            let out = i * width
+            let nbrs = i * k
+            // Gradient reaching the reduced x_j: from the source and relative parts.
+            for ch in 0..<c { dj[ch] = 0 }
+            if sourceAt >= 0 { for ch in 0..<c { dj[ch] += dp[out + sourceAt + ch] } }
+            if relAt >= 0 {
+                for ch in 0..<c {
+                    dj[ch] += dp[out + relAt + ch]
+                    gp[xi + ch] -= scale * dp[out + relAt + ch]
+                }
+            }
+            if selfAt >= 0 { for ch in 0..<c { gp[xi + ch] += scale * dp[out + selfAt + ch] } }
+            if reducer == .max {
+                for ch in 0..<c { gp[Int(cache.argmax[xi + ch]) * c + ch] += dj[ch] }
+            } else {
+                for j in 0..<k {
+                    let xj = Int(nb[nbrs + j]) * c
+                    for ch in 0..<c { gp[xj + ch] += dj[ch] * inverseK }
+                }
+            }
+            if normAt >= 0 {
+                let g = dp[out + normAt] * inverseK
+                for j in 0..<k {
+                    let row = nb[nbrs + j]
+                    if reducer == .max && row != cache.normArgmax[i] { continue }
+                    let xj = Int(row) * c
+                    var s: Float = 0
+                    for ch in 0..<c {
+                        let d = xp[xj + ch] - xp[xi + ch]
+                        s += d * d
+                    }
+                    let distance = s.squareRoot()
+                    if distance > 0 {
+                        let f = g / distance
+                        for ch in 0..<c {
+                            let u = f * (xp[xj + ch] - xp[xi + ch])
+                            gp[xj + ch] += u
+                            gp[xi + ch] -= u
+                        }
+                    }
+                    if reducer == .max { break }
+                }
             }
         }
     }

@@ -206,47 +206,55 @@ public enum EdgeConv {
         var dP = Tensor.zeros([rows, out])
         var dQ = Tensor.zeros([rows, out])
         let kf = Float(k)
+        var degree = [Float](repeating: 0, count: cache.training ? rows : 0)
+        if cache.training { for r in graph.indices { degree[Int(r)] += 1 } }
+        let nodes = graph.nodes
+        let training = cache.training
+        let (edgeGrad, inDegree) = (s, degree)
         cache.selfPart.withUnsafeBufferPointer { pp in
             cache.neighbourPart.withUnsafeBufferPointer { qp in
                 dP.withUnsafeMutableBufferPointer { dpp in
                     dQ.withUnsafeMutableBufferPointer { dqp in
                         graph.indices.withUnsafeBufferPointer { nb in
-                            for i in 0..<rows {
-                                let base = i * out
-                                for ch in 0..<out {
-                                    let sv = s[base + ch]
-                                    dqp[Int(selected[base + ch]) * out + ch] += sv * inverseStd[ch]
-                                    dpp[base + ch] = sv * inverseStd[ch]
-                                }
-                            }
-                            guard cache.training else { return }
-                            // Dense part of the BatchNorm gradient, spread over every edge (i, j):
-                            // −σ⁻¹·(m1 + x̂_ij·m2) with x̂_ij = (P_i + Q_j − μ)·σ⁻¹.
-                            var degree = [Float](repeating: 0, count: rows)
-                            for r in nb { degree[Int(r)] += 1 }
-                            for i in 0..<rows {
-                                let base = i * out
-                                for ch in 0..<out {
-                                    let sumXh =
-                                        (kf * (pp[base + ch] - mean[ch]) + cache.neighbourSum[base + ch])
-                                        * inverseStd[ch]
-                                    dpp[base + ch] -= inverseStd[ch] * (kf * mean1[ch] + mean2[ch] * sumXh)
-                                }
-                                for j in 0..<k {
-                                    let qb = Int(nb[i * k + j]) * out
+                            nonisolated(unsafe) let (pp, qp, dpp, dqp, nb) = (pp, qp, dpp, dqp, nb)
+                            // Neighbours stay inside their cloud: clouds are independent.
+                            ParallelRows.run(count: graph.batch, work: rows * k * out) { _, clouds in
+                                let range = (clouds.lowerBound * nodes)..<(clouds.upperBound * nodes)
+                                for i in range {
+                                    let base = i * out
                                     for ch in 0..<out {
-                                        // P_i's share of x̂ for edges into row qb.
-                                        dqp[qb + ch] -= inverseStd[ch] * inverseStd[ch] * mean2[ch] * pp[base + ch]
+                                        let sv = edgeGrad[base + ch]
+                                        dqp[Int(selected[base + ch]) * out + ch] += sv * inverseStd[ch]
+                                        dpp[base + ch] = sv * inverseStd[ch]
                                     }
                                 }
-                            }
-                            for m in 0..<rows {
-                                let base = m * out
-                                let d = degree[m]
-                                guard d > 0 else { continue }
-                                for ch in 0..<out {
-                                    let xq = (qp[base + ch] - mean[ch]) * inverseStd[ch]
-                                    dqp[base + ch] -= inverseStd[ch] * d * (mean1[ch] + mean2[ch] * xq)
+                                guard training else { return }
+                                // Dense part of the BatchNorm gradient, spread over every edge (i, j):
+                                // −σ⁻¹·(m1 + x̂_ij·m2) with x̂_ij = (P_i + Q_j − μ)·σ⁻¹.
+                                for i in range {
+                                    let base = i * out
+                                    for ch in 0..<out {
+                                        let sumXh =
+                                            (kf * (pp[base + ch] - mean[ch]) + cache.neighbourSum[base + ch])
+                                            * inverseStd[ch]
+                                        dpp[base + ch] -= inverseStd[ch] * (kf * mean1[ch] + mean2[ch] * sumXh)
+                                    }
+                                    for j in 0..<k {
+                                        let qb = Int(nb[i * k + j]) * out
+                                        for ch in 0..<out {
+                                            // P_i's share of x̂ for edges into row qb.
+                                            dqp[qb + ch] -= inverseStd[ch] * inverseStd[ch] * mean2[ch] * pp[base + ch]
+                                        }
+                                    }
+                                }
+                                for m in range {
+                                    let base = m * out
+                                    let d = inDegree[m]
+                                    guard d > 0 else { continue }
+                                    for ch in 0..<out {
+                                        let xq = (qp[base + ch] - mean[ch]) * inverseStd[ch]
+                                        dqp[base + ch] -= inverseStd[ch] * d * (mean1[ch] + mean2[ch] * xq)
+                                    }
                                 }
                             }
                         }
