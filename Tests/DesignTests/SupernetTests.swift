@@ -29,7 +29,7 @@ import Testing
 /// Central differences in Float32 on a few sliced weight entries; step 1e-3, tolerance 1 % of the larger
 /// magnitude + 1e-3 (BatchNorm in training mode, no dropout, so the loss is deterministic).
 @Test func pathGradientsMatchFiniteDifferencesAndStayInsideTheSlice() throws {
-    var net = try Supernet(space: trainingSpace, options: quickOptions)
+    let net = try Supernet(space: trainingSpace, options: quickOptions)
     let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(8) | pool(max+mean)", in: trainingSpace)
     let (points, labels) = Batching.gather(trainingData.train, indices: Array(0..<6))
     let (analytic, outside) = try net.gradientForTesting(arch, points: points, labels: labels, batch: 6)
