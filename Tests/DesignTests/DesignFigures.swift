@@ -54,14 +54,26 @@ extension DesignFigures {
         let data = try ShapesDataset(ShapesConfiguration(trainPerClass: 40, testPerClass: 15, points: 64, seed: 7))
         var space = DesignSpace.small
         space.classes = data.train.classCount
+        if getenv("TANDEM_FIGURE_NO_SUM") != nil {
+            space.reducers = [.max, .mean]
+            space.poolKinds = [.max, .mean, .maxMean]
+        }
+        let learningRate = Float(setting("TANDEM_FIGURE_SUPERNET_LR_PER_MILLE", 3)) / 1000
+        let optimizer: OptimizerChoice =
+            getenv("TANDEM_FIGURE_SUPERNET_SGD") != nil
+            ? .sgd(learningRate: learningRate, momentum: 0.9, weightDecay: 1e-4)
+            : .adam(learningRate: learningRate, weightDecay: 1e-4)
         let options = SupernetOptions(
-            epochs: supernetEpochs, batchSize: 16, optimizer: .adam(learningRate: 3e-3, weightDecay: 1e-4),
-            minimumLearningRate: 1e-4, labelSmoothing: 0.1, dropout: 0.3, seed: 11)
+            epochs: supernetEpochs, batchSize: 16, optimizer: optimizer, minimumLearningRate: learningRate / 30,
+            labelSmoothing: 0.1, dropout: Float(setting("TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT", 30)) / 100,
+            seed: 11)
         var net = try Supernet(space: space, options: options)
         let clock = ContinuousClock()
         let start = clock.now
         _ = try net.train(on: data.train)
         let supernetTime = clock.now - start
+        let lastEpoch = net.history.last.map { "loss \($0.loss), train accuracy \($0.trainAccuracy)" } ?? ""
+        print("FIGURE supernet \(options.optimizer) dropout \(options.dropout): last epoch \(lastEpoch)")
         var generator = SeededGenerator(seed: 99)
         var architectures: [Architecture] = []
         while architectures.count < 30 {
@@ -82,6 +94,9 @@ extension DesignFigures {
             print("FIGURE arch \(index): inherited \(inherited[index]) standalone \(standalone[index]) \(architecture)")
         }
         let tau = kendallTauB(inherited, standalone)
+        print(
+            "FIGURE mean inherited accuracy \(inherited.reduce(0, +) / 30), mean standalone \(standalone.reduce(0, +) / 30)"
+        )
         print(
             "FIGURE ranking: Kendall tau-b \(tau) over \(architectures.count) architectures; supernet "
                 + "\(supernetEpochs) epochs in \(supernetTime), standalone \(standaloneEpochs) epochs each; total \(clock.now - start)"
