@@ -111,6 +111,39 @@ def tandem_tensors(model):
     return {k: v.detach().numpy().astype(np.float32) for k, v in out.items()}
 
 
+def load_tandem(model, path):
+    """Copies the tensors of a Tandem DGCNN model file into `model` (the inverse of `tandem_tensors`)."""
+    with h5py.File(path, "r") as f:
+        with torch.no_grad():
+            for name, value in tandem_tensors(model).items():
+                source = torch.from_numpy(f[name][...])
+                target = dict(_tensor_views(model))[name]
+                target.copy_(source.t().reshape(target.shape) if source.dim() == 2 else source)
+
+
+def _tensor_views(model):
+    """(Tandem name, the torch tensor it maps to) for every tensor of `tandem_tensors`."""
+    views = []
+
+    def bn(prefix, m):
+        views.extend([(prefix + "/bn/gamma", m.weight), (prefix + "/bn/beta", m.bias),
+                      (prefix + "/bn/running_mean", m.running_mean), (prefix + "/bn/running_var", m.running_var)])
+
+    for i, seq in enumerate(model.convs):
+        views.append((f"edge{i + 1}/weight", seq[0].weight))
+        bn(f"edge{i + 1}", seq[1])
+    views.append(("embed/weight", model.embed[0].weight))
+    bn("embed", model.embed[1])
+    h = model.head
+    views.append(("head/fc1/weight", h[0].weight))
+    bn("head/fc1", h[1])
+    views.append(("head/fc2/weight", h[4].weight))
+    bn("head/fc2", h[5])
+    views.append(("head/fc3/weight", h[8].weight))
+    views.append(("head/fc3/bias", h[8].bias))
+    return views
+
+
 def write_model(path, model, k, widths, embedding, classes):
     with h5py.File(path, "w") as f:
         f.attrs["format"] = "tandem-model"

@@ -29,15 +29,7 @@ extension Tensor {
                         dst.update(from: base, count: inner)
                         switch reduction {
                         case .max:
-                            let arg = am + o * inner
-                            for a in 1..<n {
-                                let row = base + a * inner
-                                let s = Int32(a)
-                                for i in 0..<inner where row[i] > dst[i] {
-                                    dst[i] = row[i]
-                                    arg[i] = s
-                                }
-                            }
+                            maxOverSlots(base, k: n, c: inner, into: dst, argmax: am + o * inner)
                         case .sum, .mean:
                             for a in 1..<n {
                                 let row = base + a * inner

@@ -47,3 +47,20 @@ public func splitColumns(_ x: Tensor, widths: [Int]) -> [Tensor] {
     }
     return parts
 }
+
+/// Stacks tensors along their first axis (e.g. B clouds `[N, C]` into `[B·N, C]`): every part has the same
+/// trailing dimensions; the result's first dimension is the sum of theirs. Exact.
+public func concatRows(_ parts: [Tensor]) -> Tensor {
+    precondition(!parts.isEmpty, "concatRows needs at least one tensor")
+    let trailing = Array(parts[0].shape.dropFirst())
+    precondition(parts[0].rank >= 1, "concatRows needs tensors of rank ≥ 1")
+    for part in parts {
+        precondition(
+            part.rank >= 1 && Array(part.shape.dropFirst()) == trailing,
+            "concatRows: trailing dimensions differ, \(parts.map(\.shape))")
+    }
+    var values = [Float]()
+    values.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { values += part.scalars }
+    return Tensor(shape: [parts.reduce(0) { $0 + $1.shape[0] }] + trailing, scalars: values)
+}

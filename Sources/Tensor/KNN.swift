@@ -38,10 +38,10 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                     Parallelism.forEachChunk(count: items, work: b * n * n * Swift.max(c, 8), threshold: 1 << 20) {
                         range in
                         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * n)
-                        let bestDistance = UnsafeMutablePointer<Float>.allocate(capacity: k)
+                        let selection = SelectionScratch(k: k)
                         defer {
                             scratch.deallocate()
-                            bestDistance.deallocate()
+                            selection.deallocate()
                         }
                         for item in range {
                             let sample = item / blocksPerSample
@@ -50,9 +50,16 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                             let x = px + sample * n * c
                             let norm = pn + sample * n
                             if direct {
-                                directDistances(
-                                    queries: x + r0 * c, count: rb, transposed: pt + sample * n * c, norms: norm,
-                                    n: n, c: c, into: scratch)
+                                // One row at a time, so that the row stays in L1 between distances and selection.
+                                for i in 0..<rb {
+                                    directDistances(
+                                        queries: x + (r0 + i) * c, count: 1, transposed: pt + sample * n * c,
+                                        norms: norm, n: n, c: c, into: scratch)
+                                    selectNearest(
+                                        scratch, n: n, k: k, scratch: selection,
+                                        indices: out + ((sample * n) + r0 + i) * k)
+                                }
+                                continue
                             } else {
                                 cblas_sgemm(
                                     CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rb), Int32(n), Int32(c), -2,
@@ -64,7 +71,7 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                             }
                             for i in 0..<rb {
                                 selectNearest(
-                                    scratch + i * n, n: n, k: k, distances: bestDistance,
+                                    scratch + i * n, n: n, k: k, scratch: selection,
                                     indices: out + ((sample * n) + r0 + i) * k)
                             }
                         }
@@ -112,11 +119,115 @@ private func directDistances(
     }
 }
 
+/// Scratch memory of one kNN worker for `selectNearest`.
+struct SelectionScratch {
+    /// The number of groups a row is cut into for the threshold (`2k`), and that number rounded up to 8.
+    let groups: Int
+    let paddedGroups: Int
+    /// At most this many candidates are ranked; more (many ties) fall back to the insertion list.
+    let candidateLimit: Int
+    /// The k best distances of the insertion path.
+    let distances: UnsafeMutablePointer<Float>
+    /// Group minima (`paddedGroups`) followed by candidate values (`candidateLimit` rounded up to 8).
+    let values: UnsafeMutablePointer<Float>
+    /// Candidate indices (`candidateLimit`).
+    let indices: UnsafeMutablePointer<Int32>
+
+    init(k: Int) {
+        groups = 2 * k
+        paddedGroups = (groups + 7) / 8 * 8
+        candidateLimit = 8 * k
+        distances = .allocate(capacity: k)
+        values = .allocate(capacity: paddedGroups + candidateLimit + 8)
+        indices = .allocate(capacity: candidateLimit)
+    }
+
+    func deallocate() {
+        distances.deallocate()
+        values.deallocate()
+        indices.deallocate()
+    }
+}
+
 /// Writes the indices of the `k` smallest of `row[0..<n]` to `indices`, in increasing order of value, ties
-/// by lower index (an insertion list of size `k`; `distances` is scratch of `k` floats).
+/// by lower index.
+///
+/// For long rows (`n ≥ 4k`): the row is cut into `2k` contiguous groups; the k-th smallest group minimum is
+/// a threshold that at least `k` values reach, so only values `≤ threshold` (typically ~1.4k of them) are
+/// candidates; each candidate's rank among the candidates (by value, then index) is counted with SIMD
+/// compares and the first `k` ranks are written. Short rows, rows with NaN, and rows with more than `8k`
+/// candidates (many ties) use an insertion list of size `k` instead. Both give the same order.
 @inline(__always)
 private func selectNearest(
-    _ row: UnsafeMutablePointer<Float>, n: Int, k: Int, distances: UnsafeMutablePointer<Float>,
+    _ row: UnsafePointer<Float>, n: Int, k: Int, scratch: SelectionScratch, indices: UnsafeMutablePointer<Int32>
+) {
+    guard n >= 4 * k else {
+        insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
+        return
+    }
+    let groups = scratch.groups
+    let minima = scratch.values
+    for g in 0..<groups {
+        let lo = n * g / groups
+        let hi = n * (g + 1) / groups
+        var smallest = row[lo]
+        for j in (lo + 1)..<hi {
+            let x = row[j]
+            smallest = x < smallest ? x : smallest
+        }
+        minima[g] = smallest
+    }
+    for g in groups..<scratch.paddedGroups { minima[g] = .infinity }
+    var threshold = -Float.infinity
+    for g in 0..<groups where rank(of: g, in: minima, paddedCount: scratch.paddedGroups) == k - 1 {
+        threshold = minima[g]
+    }
+    let candidates = scratch.values + scratch.paddedGroups
+    var count = 0
+    for j in 0..<n where row[j] <= threshold {
+        if count == scratch.candidateLimit {
+            count += 1
+            break
+        }
+        candidates[count] = row[j]
+        scratch.indices[count] = Int32(j)
+        count += 1
+    }
+    guard count >= k && count <= scratch.candidateLimit else {
+        insertionSelect(row, n: n, k: k, distances: scratch.distances, indices: indices)
+        return
+    }
+    let paddedCount = (count + 7) / 8 * 8
+    for i in count..<paddedCount { candidates[i] = .infinity }
+    for i in 0..<count {
+        let r = rank(of: i, in: candidates, paddedCount: paddedCount)
+        if r < k { indices[r] = scratch.indices[i] }
+    }
+}
+
+/// The rank of `values[i]` among `values[0..<paddedCount]` ordered by value, then position (all ranks
+/// distinct), counted eight at a time; `paddedCount` is a multiple of 8 and the padding holds `+∞`, which
+/// ranks after every real value at or before it.
+@inline(__always)
+private func rank(of i: Int, in values: UnsafePointer<Float>, paddedCount: Int) -> Int {
+    let x = SIMD8<Float>(repeating: values[i])
+    let position = SIMD8<Int32>(repeating: Int32(i))
+    let one = SIMD8<Int32>(repeating: 1)
+    var lane = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+    var before = SIMD8<Int32>(repeating: 0)
+    var j = 0
+    while j < paddedCount {
+        let v = UnsafeRawPointer(values + j).loadUnaligned(as: SIMD8<Float>.self)
+        before.replace(with: before &+ one, where: (v .< x) .| ((v .== x) .& (lane .< position)))
+        lane &+= SIMD8<Int32>(repeating: 8)
+        j += 8
+    }
+    return Int(before.wrappedSum())
+}
+
+/// `selectNearest` by an insertion list of size `k` (`distances` is scratch of `k` floats).
+private func insertionSelect(
+    _ row: UnsafePointer<Float>, n: Int, k: Int, distances: UnsafeMutablePointer<Float>,
     indices: UnsafeMutablePointer<Int32>
 ) {
     var filled = 0

@@ -25,16 +25,7 @@ public func neighbourhoodReduce(_ messages: Tensor, k: Int, reduce: Reduction) -
                         dst.update(from: first, count: c)
                         switch reduce {
                         case .max:
-                            let arg = am + node * c
-                            for j in 0..<c { arg[j] = 0 }
-                            for slot in 1..<Swift.max(k, 1) {
-                                let src = first + slot * c
-                                let s = Int32(slot)
-                                for j in 0..<c where src[j] > dst[j] {
-                                    dst[j] = src[j]
-                                    arg[j] = s
-                                }
-                            }
+                            maxOverSlots(first, k: k, c: c, into: dst, argmax: am + node * c)
                         case .sum, .mean:
                             for slot in 1..<Swift.max(k, 1) {
                                 let src = first + slot * c

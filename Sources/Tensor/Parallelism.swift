@@ -34,9 +34,10 @@ public enum Parallelism {
     /// Runs `body` over contiguous chunks covering `0..<count`.
     ///
     /// When `work` (a rough count of floating-point operations or elements touched) is at least
-    /// `threshold` and `threads > 1`, the range is split into `threads` chunks run concurrently; otherwise
+    /// `threshold` and `threads > 1`, the range is cut into up to `4 · threads` chunks that `threads` workers
+    /// take in turn (so a worker slowed by another process leaves its share to the others); otherwise
     /// `body(0..<count)` runs on the calling thread. Chunks are disjoint, so `body` may write disjoint parts
-    /// of an output.
+    /// of an output; results must not depend on how the range is cut.
     static func forEachChunk(
         count: Int, work: Int, threshold: Int = 1 << 16, _ body: @Sendable (Range<Int>) -> Void
     ) {
@@ -48,10 +49,16 @@ public enum Parallelism {
         }
         prepareBLAS()
         openblas_set_num_threads(1)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let start = count * worker / workers
-            let end = count * (worker + 1) / workers
-            if start < end { body(start..<end) }
+        let chunks = Swift.min(count, 4 * workers)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let chunk = next.add(1, ordering: .relaxed).oldValue
+                if chunk >= chunks { break }
+                let start = count * chunk / chunks
+                let end = count * (chunk + 1) / chunks
+                if start < end { body(start..<end) }
+            }
         }
         openblas_set_num_threads(Int32(threads))
     }

@@ -28,6 +28,7 @@ public func scatterReduce(
         }
     case .max:
         var best = [Int32](repeating: -1, count: rowCount * c)
+        var seen = [Bool](repeating: false, count: rowCount)
         x.scalars.withBase { source in
             targets.withBase { t in
                 output.scalars.withMutableBase { out in
@@ -38,9 +39,12 @@ public func scatterReduce(
                             let src = source + i * c
                             let dst = out + r * c
                             let arg = am + r * c
-                            for j in 0..<c where arg[j] < 0 || src[j] > dst[j] {
-                                dst[j] = src[j]
-                                arg[j] = Int32(i)
+                            if seen[r] {
+                                maxUpdate(src, slot: Int32(i), c: c, into: dst, argmax: arg)
+                            } else {
+                                seen[r] = true
+                                dst.update(from: src, count: c)
+                                arg.update(repeating: Int32(i), count: c)
                             }
                         }
                     }

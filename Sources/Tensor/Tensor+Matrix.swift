@@ -19,6 +19,38 @@ extension Tensor {
             shape: [range.count, c], scalars: Array(scalars[(range.lowerBound * c)..<(range.upperBound * c)]))
     }
 
+    /// The columns in `range` of the tensor seen as a `[rows, columns]` matrix, as a `[rows, range.count]`
+    /// tensor (a copy; the inverse of writing into a column block).
+    public func columns(in range: Range<Int>) -> Tensor {
+        let c = columns
+        precondition(
+            range.lowerBound >= 0 && range.upperBound <= c, "columns(in: \(range)) is out of bounds for \(c) columns")
+        let r = rows
+        let w = range.count
+        let values = scalars.withBase { source in
+            [Float].filled(count: r * w) { out in
+                for i in 0..<r { (out + i * w).update(from: source + i * c + range.lowerBound, count: w) }
+            }
+        }
+        return Tensor(shape: [r, w], scalars: values)
+    }
+
+    /// The index of the largest element of each row (the lowest index among equal maxima), `rows` entries;
+    /// for class scores `[B, classes]` these are the predicted classes.
+    public func argmaxPerRow() -> [Int] {
+        let r = rows
+        let c = columns
+        precondition(c > 0, "argmaxPerRow needs at least one column")
+        return scalars.withBase { source in
+            (0..<r).map { i in
+                let row = source + i * c
+                var best = 0
+                for j in 1..<c where row[j] > row[best] { best = j }
+                return best
+            }
+        }
+    }
+
     /// One row of the tensor seen as a matrix, as a `[columns]` tensor.
     public func row(_ index: Int) -> Tensor {
         rows(in: index..<(index + 1)).reshaped([columns])

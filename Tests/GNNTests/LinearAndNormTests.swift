@@ -91,3 +91,18 @@ func batchNormHasFiniteDifferenceGradients(training: Bool) {
     expectGradient("dgamma", at: gamma, analytic: gg) { weightedSum(run(x, w, $0, beta).0, r) }
     expectGradient("dbeta", at: beta, analytic: bg) { weightedSum(run(x, w, gamma, $0).0, r) }
 }
+
+@Test func batchNormWithMomentumOneOverTPlusOneAveragesTheBatches() {
+    // Recalibration: momentum 1/(t+1) for batch t gives the plain average of the batch statistics.
+    var rm = Tensor(shape: [1], scalars: [5])
+    var rv = Tensor(shape: [1], scalars: [5])
+    let batches = [Tensor(shape: [2, 1], scalars: [0, 2]), Tensor(shape: [2, 1], scalars: [4, 8])]
+    for (t, x) in batches.enumerated() {
+        _ = BatchNorm.forward(
+            x, gamma: Tensor(shape: [1], repeating: 1), beta: .zeros([1]), runningMean: &rm, runningVariance: &rv,
+            training: true, momentum: 1 / Float(t + 1))
+    }
+    // Means 1 and 6; unbiased variances 2 and 8.
+    #expect(abs(rm[0] - 3.5) < 1e-6)
+    #expect(abs(rv[0] - 5) < 1e-5)
+}

@@ -85,3 +85,38 @@ func dgcnnLogitsMatchPyTorchWithSharedNeighbours() throws {
     }
     #expect(same >= batch * nodes * 95 / 100, "only \(same) of \(batch * nodes) neighbourhoods agree with torch")
 }
+
+/// The venv's Python, if h5py imports there.
+let h5pyPython: String? = {
+    let venv = ProcessInfo.processInfo.environment["TANDEM_VENV"] ?? (NSHomeDirectory() + "/.cache/tandem/venv")
+    let python = venv + "/bin/python"
+    guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
+    return (try? run(python, ["-c", "import h5py"])) == 0 ? python : nil
+}()
+
+@Test(
+    .enabled(if: h5pyPython != nil, "h5py not found: run scripts/setup (venv at $TANDEM_VENV or ~/.cache/tandem/venv)"))
+func h5pyReadsASavedModelsArchitectureAndWeights() throws {
+    let python = try #require(h5pyPython)
+    var generator = SeededGenerator(seed: 31)
+    let model = DGCNN(
+        DGCNN.Configuration(classes: 5, k: 4, edgeWidths: [3, 4], embedding: 6, hidden: [4, 3]), generator: &generator)
+    let path = temporaryPath("h5py-model.h5")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ModelFile.save(.dgcnn(model), to: path, classNames: ["a", "b", "c", "d", "e"])
+    let w = model.store.parameter("edge2/weight")
+    // h5py checks the attributes, the shape and two entries of a weight; exit status 0 means all agree.
+    let script = """
+        import h5py, sys
+        f = h5py.File(sys.argv[1], "r")
+        a = f.attrs
+        ok = a["format"] == "tandem-model" and a["model"] == "dgcnn" and int(a["k"]) == 4
+        ok = ok and list(a["edge_widths"]) == [3, 4] and list(a["class_names"]) == ["a", "b", "c", "d", "e"]
+        w = f["edge2/weight"][...]
+        ok = ok and w.shape == (6, 4) and abs(w[0, 0] - float(sys.argv[2])) < 1e-7 and abs(w[5, 3] - float(sys.argv[3])) < 1e-7
+        ok = ok and f["head/fc1/bn/running_var"].shape == (4,)
+        sys.exit(0 if ok else 1)
+        """
+    let status = try run(python, ["-c", script, path, "\(w[0, 0])", "\(w[5, 3])"])
+    #expect(status == 0, "h5py disagrees with the saved model file")
+}

@@ -90,6 +90,7 @@ import Testing
                 #expect(try file.attribute(name, at: "/g/d") == value)
             }
             #expect(try file.attribute("count") == .int(7))
+            #expect(try file.attributes(at: "g/d") == values)
             #expect(try file.attributeIfPresent("missing") == nil)
         }
     }
@@ -112,6 +113,7 @@ import Testing
             #expect(listing.map(\.path) == ["/a", "/a/b", "/a/b/c", "/a/x"])
             #expect(listing.map(\.kind) == [.group, .group, .group, .dataset])
             #expect(listing[3].info == HDF5DatasetInfo(shape: [2], dataType: .int32))
+            #expect(listing[3].info?.description == "int32 [2]")
         }
     }
 

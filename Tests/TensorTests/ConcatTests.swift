@@ -17,4 +17,20 @@ import Tensor
         }
         #expect(splitColumns(joined, widths: [2, 1, 4]) == [a, b, c])
     }
+
+    @Test func concatRowsStacksAlongTheFirstAxis() {
+        let a = Reference.random([2, 3], seed: 54)
+        let b = Reference.random([4, 3], seed: 55)
+        let stacked = concatRows([a, b])
+        #expect(stacked.shape == [6, 3])
+        #expect(stacked.rows(in: 0..<2) == a)
+        #expect(stacked.rows(in: 2..<6) == b)
+    }
+
+    @Test func columnSliceIsTheMatchingSplitPart() {
+        let x = Reference.random([3, 7], seed: 56)
+        let parts = splitColumns(x, widths: [2, 4, 1])
+        #expect(x.columns(in: 2..<6) == parts[1])
+        #expect(x.columns(in: 0..<2) == parts[0])
+    }
 }

@@ -88,4 +88,9 @@ import Tensor
         #expect(t[1, 0] == 3)
         #expect(t.description.hasPrefix("Tensor[2, 3] [0.0, 1.0"))
     }
+
+    @Test func argmaxPerRowTakesTheFirstLargest() {
+        let scores = Tensor(shape: [3, 4], scalars: [0, 2, 1, 2, -1, -3, -2, -5, 7, 7, 7, 7])
+        #expect(scores.argmaxPerRow() == [1, 0, 0])
+    }
 }

@@ -26,19 +26,4 @@ import Tensor
             #expect(back[4, j] == 0)
         }
     }
-
-    @Test func largeGatherIsTheSameOnTwoThreads() {
-        let big = Reference.random([3000, 100], seed: 33)
-        var g = SeededGenerator(seed: 34)
-        let many = (0..<3000).map { _ in Int32(g.next() % 3000) }
-        let saved = Parallelism.threads
-        Parallelism.threads = 2
-        let y = gatherRows(big, indices: many)
-        Parallelism.threads = saved
-        for (i, row) in many.enumerated() where i % 97 == 0 {
-            #expect(
-                Array(y.scalars[(i * 100)..<(i * 100 + 100)])
-                    == Array(big.scalars[(Int(row) * 100)..<(Int(row) * 100 + 100)]))
-        }
-    }
 }

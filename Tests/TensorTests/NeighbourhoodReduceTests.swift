@@ -3,7 +3,7 @@ import Tensor
 
 @Suite struct NeighbourhoodReduceTests {
     let k = 4
-    let messages = Reference.random([5 * 4, 3], seed: 41)
+    let messages = Reference.random([5 * 4, 11], seed: 41)  // 11 columns: one SIMD block of 8 and a tail
 
     @Test(arguments: Reduction.allCases)
     func matchesScatterReduceOverCentreIndices(reduce: Reduction) {
@@ -11,7 +11,7 @@ import Tensor
         let (output, argmax) = neighbourhoodReduce(messages, k: k, reduce: reduce)
         let (expected, sourceRows) = scatterReduce(
             messages, targets: centreIndices(rowCount: 5, k: k), rowCount: 5, reduce: reduce)
-        #expect(output.shape == [5, 3])
+        #expect(output.shape == [5, 11])
         #expect(Reference.maxDifference(output.scalars, expected.scalars.map { Double($0) }) <= 1e-6)
         if reduce == .max {
             #expect(argmax == sourceRows?.map { $0 % Int32(k) })
@@ -23,35 +23,23 @@ import Tensor
     @Test func maxMatchesPlainLoop() {
         let (output, argmax) = neighbourhoodReduce(messages, k: k, reduce: .max)
         for r in 0..<5 {
-            for j in 0..<3 {
+            for j in 0..<11 {
                 let slot = (0..<k).max { messages[r * k + $0, j] < messages[r * k + $1, j] } ?? -1
                 #expect(output[r, j] == messages[r * k + slot, j])
-                #expect(argmax?[r * 3 + j] == Int32(slot))
+                #expect(argmax?[r * 11 + j] == Int32(slot))
             }
         }
     }
 
     @Test(arguments: Reduction.allCases)
     func backwardMatchesScatterReduceBackward(reduce: Reduction) {
-        let g = Reference.random([5, 3], seed: 42)
+        let g = Reference.random([5, 11], seed: 42)
         let targets = centreIndices(rowCount: 5, k: k)
         let (_, argmax) = neighbourhoodReduce(messages, k: k, reduce: reduce)
         let (_, sourceRows) = scatterReduce(messages, targets: targets, rowCount: 5, reduce: reduce)
         let got = neighbourhoodReduceBackward(g, k: k, reduce: reduce, argmax: argmax)
         let expected = scatterReduceBackward(g, targets: targets, reduce: reduce, argmax: sourceRows)
-        #expect(got.shape == [20, 3])
+        #expect(got.shape == [20, 11])
         #expect(Reference.maxDifference(got.scalars, expected.scalars.map { Double($0) }) <= 1e-6)
-    }
-
-    @Test func largeInputGivesTheSameResultOnOneAndTwoThreads() {
-        let big = Reference.random([2048 * 20, 16], seed: 43)
-        let saved = Parallelism.threads
-        Parallelism.threads = 1
-        let one = neighbourhoodReduce(big, k: 20, reduce: .max)
-        Parallelism.threads = 2
-        let two = neighbourhoodReduce(big, k: 20, reduce: .max)
-        Parallelism.threads = saved
-        #expect(one.output == two.output)
-        #expect(one.argmax == two.argmax)
     }
 }

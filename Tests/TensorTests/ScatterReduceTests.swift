@@ -41,6 +41,32 @@ import Tensor
         }
     }
 
+    @Test func wideMaxMatchesLoopsAndKeepsMinusInfinitySources() {
+        // 10 columns: one SIMD block and a tail; row 1 only receives −∞ and must report its first source.
+        var wide = Reference.random([6, 10], seed: 24)
+        for j in 0..<10 {
+            wide[2, j] = -.infinity
+            wide[4, j] = -.infinity
+        }
+        let wideTargets: [Int32] = [0, 2, 1, 0, 1, 2]
+        let (output, argmax) = scatterReduce(wide, targets: wideTargets, rowCount: 4, reduce: .max)
+        let arg = argmax ?? []
+        for r in 0..<4 {
+            let sources = (0..<6).filter { wideTargets[$0] == Int32(r) }
+            for j in 0..<10 {
+                if sources.isEmpty {
+                    #expect(output[r, j] == 0 && arg[r * 10 + j] == -1)
+                } else {
+                    var best = sources[0]
+                    for s in sources where wide[s, j] > wide[best, j] { best = s }
+                    #expect(output[r, j] == wide[best, j])
+                    #expect(arg[r * 10 + j] == Int32(best))
+                }
+            }
+        }
+        #expect(arg[10] == 2)
+    }
+
     @Test func maxTiesGoToLowestSourceRow() {
         let equal = Tensor(shape: [3, 1], scalars: [5, 5, 5])
         let (_, argmax) = scatterReduce(equal, targets: [0, 0, 0], rowCount: 1, reduce: .max)

@@ -77,71 +77,16 @@ public enum Aggregate {
         var y = Tensor.zeros([rows, width])
         var argmax = [Int32](repeating: 0, count: reducer == .max ? rows * c : 0)
         var normArgmax = [Int32](repeating: 0, count: reducer == .max && message == .full ? rows : 0)
-        // Offsets of the segments inside an output row; -1 when absent.
-        let (selfAt, sourceAt, relAt, normAt) = segments(message, c)
-        let scale: Float = reducer == .sum ? Float(k) : 1
-        let inverseK: Float = reducer == .mean ? 1 / Float(k) : 1
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in
                 graph.indices.withUnsafeBufferPointer { nb in
                     argmax.withUnsafeMutableBufferPointer { am in
-                        var best = [Float](repeating: 0, count: c)
-                        var acc = [Float](repeating: 0, count: c)
-                        for i in 0..<rows {
-                            let xi = i * c
-                            let out = i * width
-                            let nbrs = i * k
-                            if reducer == .max {
-                                let first = Int(nb[nbrs]) * c
-                                for ch in 0..<c {
-                                    best[ch] = xp[first + ch]
-                                    am[xi + ch] = nb[nbrs]
-                                }
-                                for j in 1..<max(k, 1) {
-                                    let row = nb[nbrs + j]
-                                    let xj = Int(row) * c
-                                    for ch in 0..<c where xp[xj + ch] > best[ch] {
-                                        best[ch] = xp[xj + ch]
-                                        am[xi + ch] = row
-                                    }
-                                }
-                            } else {
-                                for ch in 0..<c { acc[ch] = 0 }
-                                for j in 0..<k {
-                                    let xj = Int(nb[nbrs + j]) * c
-                                    for ch in 0..<c { acc[ch] += xp[xj + ch] }
-                                }
-                                for ch in 0..<c { best[ch] = acc[ch] * inverseK }
-                            }
-                            // best = reduced x_j (max, sum or mean); the relative part subtracts the
-                            // matching multiple of x_i.
-                            if selfAt >= 0 { for ch in 0..<c { yp[out + selfAt + ch] = scale * xp[xi + ch] } }
-                            if sourceAt >= 0 { for ch in 0..<c { yp[out + sourceAt + ch] = best[ch] } }
-                            if relAt >= 0 {
-                                for ch in 0..<c { yp[out + relAt + ch] = best[ch] - scale * xp[xi + ch] }
-                            }
-                            if normAt >= 0 {
-                                var reduced: Float = reducer == .max ? -1 : 0
-                                var winner = nb[nbrs]
-                                for j in 0..<k {
-                                    let xj = Int(nb[nbrs + j]) * c
-                                    var s: Float = 0
-                                    for ch in 0..<c {
-                                        let d = xp[xj + ch] - xp[xi + ch]
-                                        s += d * d
-                                    }
-                                    let distance = s.squareRoot()
-                                    if reducer == .max {
-                                        if distance > reduced {
-                                            reduced = distance
-                                            winner = nb[nbrs + j]
-                                        }
-                                    } else {
-                                        reduced += distance
-                                    }
-                                }
-                                if reducer == .max { normArgmax[i] = winner }
-                                yp[out + normAt] = reducer == .mean ? reduced * inverseK : reduced
+                        normArgmax.withUnsafeMutableBufferPointer { nam in
+                            nonisolated(unsafe) let (xp, yp, nb, am, nam) = (xp, yp, nb, am, nam)
+                            ParallelRows.run(count: rows, work: rows * k * c) { _, range in
+                                reduceRows(
+                                    range, x: xp, y: yp, neighbours: nb, argmax: am, normArgmax: nam, c: c, k: k,
+                                    width: width, message: message, reducer: reducer)
                             }
                         }
                     }
@@ -221,6 +166,77 @@ public enum Aggregate {
             }
         }
         return dx
+    }
+
+    /// The forward pass for the rows in `range` (disjoint ranges may run concurrently).
+    static func reduceRows(
+        _ range: Range<Int>, x xp: UnsafeBufferPointer<Float>, y yp: UnsafeMutableBufferPointer<Float>,
+        neighbours nb: UnsafeBufferPointer<Int32>, argmax am: UnsafeMutableBufferPointer<Int32>,
+        normArgmax: UnsafeMutableBufferPointer<Int32>, c: Int, k: Int, width: Int, message: MessageType,
+        reducer: Reducer
+    ) {
+        let (selfAt, sourceAt, relAt, normAt) = segments(message, c)
+        let scale: Float = reducer == .sum ? Float(k) : 1
+        let inverseK: Float = reducer == .mean ? 1 / Float(k) : 1
+        var best = [Float](repeating: 0, count: c)
+        var acc = [Float](repeating: 0, count: c)
+        for i in range {
+            let xi = i * c
+            let out = i * width
+            let nbrs = i * k
+            if reducer == .max {
+                let first = Int(nb[nbrs]) * c
+                for ch in 0..<c {
+                    best[ch] = xp[first + ch]
+                    am[xi + ch] = nb[nbrs]
+                }
+                for j in 1..<max(k, 1) {
+                    let row = nb[nbrs + j]
+                    let xj = Int(row) * c
+                    for ch in 0..<c where xp[xj + ch] > best[ch] {
+                        best[ch] = xp[xj + ch]
+                        am[xi + ch] = row
+                    }
+                }
+            } else {
+                for ch in 0..<c { acc[ch] = 0 }
+                for j in 0..<k {
+                    let xj = Int(nb[nbrs + j]) * c
+                    for ch in 0..<c { acc[ch] += xp[xj + ch] }
+                }
+                for ch in 0..<c { best[ch] = acc[ch] * inverseK }
+            }
+            // best = reduced x_j (max, sum or mean); the relative part subtracts the
+            // matching multiple of x_i.
+            if selfAt >= 0 { for ch in 0..<c { yp[out + selfAt + ch] = scale * xp[xi + ch] } }
+            if sourceAt >= 0 { for ch in 0..<c { yp[out + sourceAt + ch] = best[ch] } }
+            if relAt >= 0 {
+                for ch in 0..<c { yp[out + relAt + ch] = best[ch] - scale * xp[xi + ch] }
+            }
+            if normAt >= 0 {
+                var reduced: Float = reducer == .max ? -1 : 0
+                var winner = nb[nbrs]
+                for j in 0..<k {
+                    let xj = Int(nb[nbrs + j]) * c
+                    var s: Float = 0
+                    for ch in 0..<c {
+                        let d = xp[xj + ch] - xp[xi + ch]
+                        s += d * d
+                    }
+                    let distance = s.squareRoot()
+                    if reducer == .max {
+                        if distance > reduced {
+                            reduced = distance
+                            winner = nb[nbrs + j]
+                        }
+                    } else {
+                        reduced += distance
+                    }
+                }
+                if reducer == .max { normArgmax[i] = winner }
+                yp[out + normAt] = reducer == .mean ? reduced * inverseK : reduced
+            }
+        }
     }
 
     /// Offsets of the x_i, x_j, x_j − x_i and distance segments in an output row (-1 when absent).

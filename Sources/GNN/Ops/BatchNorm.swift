@@ -19,10 +19,11 @@ public enum BatchNorm {
     public static let momentum: Float = 0.1
 
     /// `γ·(x − μ)/σ + β` per channel. In training, μ and σ² are the batch's and the running statistics move
-    /// towards them; in evaluation the running statistics are used and left alone.
+    /// towards them by `momentum` (pass 1/(t+1) for the t-th batch, t from 0, to get the cumulative average
+    /// when recalibrating statistics); in evaluation the running statistics are used and left alone.
     public static func forward(
         _ x: Tensor, gamma: Tensor, beta: Tensor, runningMean: inout Tensor, runningVariance: inout Tensor,
-        training: Bool
+        training: Bool, momentum: Float = BatchNorm.momentum
     ) -> (Tensor, BatchNormCache) {
         precondition(x.rank == 2, "BatchNorm input must be [R, C]")
         let rows = x.shape[0]

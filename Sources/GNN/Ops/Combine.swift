@@ -17,15 +17,17 @@ public struct CombineCache: Sendable {
 /// The linear map uses the top-left [inWidth, outWidth] block of `weight` (see `Linear`), where inWidth is
 /// the input's width; the BatchNorm tensors have exactly `outWidth` entries (one set per width).
 public enum Combine {
-    /// Runs the op on `x` [R, C]; returns [R, outWidth] and the cache for `backward`.
+    /// Runs the op on `x` [R, C]; returns [R, outWidth] and the cache for `backward`. `momentum` is
+    /// BatchNorm's (see `BatchNorm.forward`).
     public static func forward(
         _ x: Tensor, weight: Tensor, outWidth: Int, gamma: Tensor, beta: Tensor,
-        runningMean: inout Tensor, runningVariance: inout Tensor, training: Bool
+        runningMean: inout Tensor, runningVariance: inout Tensor, training: Bool,
+        momentum: Float = BatchNorm.momentum
     ) -> (Tensor, CombineCache) {
         let z = Linear.forward(x, weight: weight, inWidth: x.shape[1], outWidth: outWidth)
         var (y, norm) = BatchNorm.forward(
             z, gamma: gamma, beta: beta, runningMean: &runningMean, runningVariance: &runningVariance,
-            training: training)
+            training: training, momentum: momentum)
         LeakyReLU.apply(&y)
         return (y, CombineCache(input: x, norm: norm, output: y, outWidth: outWidth))
     }

@@ -40,75 +40,52 @@ public enum EdgeConv {
         precondition(weight.rank == 2 && weight.shape[0] == 2 * c, "EdgeConv weight must be [2C, out]")
         let out = weight.shape[1]
         let (p, q) = projections(x, weight: weight)
-        var maxRow = [Int32](repeating: 0, count: rows * out)
-        var minRow = [Int32](repeating: 0, count: rows * out)
+        // The max over edges of LeakyReLU(a·(P_i + Q_j − μ) + β) sits at the largest Q_j when a = γ/σ ≥ 0 and
+        // at the smallest when a < 0; σ > 0, so the sign of γ decides. Track max of sign·Q_j.
+        let sign = gamma.scalars.map { $0 >= 0 ? Float(1) : Float(-1) }
+        if !training {
+            let y = evaluate(
+                p: p, q: q, graph: graph, sign: sign, gamma: gamma, beta: beta, runningMean: runningMean,
+                runningVariance: runningVariance)
+            let inverseStd = runningVariance.scalars.map { 1 / ($0 + BatchNorm.epsilon).squareRoot() }
+            let cache = EdgeConvCache(
+                input: x, selfPart: p, neighbourPart: q, selected: [], neighbourSum: [], mean: runningMean.scalars,
+                inverseStd: inverseStd, training: false)
+            return (y, cache)
+        }
+        var selected = [Int32](repeating: 0, count: rows * out)
         var neighbourSum = [Float](repeating: 0, count: training ? rows * out : 0)
         var mean = [Float](repeating: 0, count: out)
         var inverseStd = [Float](repeating: 0, count: out)
-        let meanP = columnMeans(p)
-        let meanQ = columnMeans(q)
-        var s1 = [Double](repeating: 0, count: out)
-        var s2 = [Double](repeating: 0, count: out)
+        let meanP = training ? columnMeans(p) : []
+        let meanQ = training ? columnMeans(q) : []
+        let work = rows * k * out
+        let chunkCount = ParallelRows.chunks(count: rows, work: work)
+        // Per chunk: Σ and Σ² of the shifted edge pre-activations, per channel (Float64).
+        var partials = [Double](repeating: 0, count: training ? chunkCount * 2 * out : 0)
         p.withUnsafeBufferPointer { pp in
             q.withUnsafeBufferPointer { qp in
                 graph.indices.withUnsafeBufferPointer { nb in
-                    var hi = [Float](repeating: 0, count: out)
-                    var lo = [Float](repeating: 0, count: out)
-                    var sum = [Float](repeating: 0, count: out)
-                    var squares = [Float](repeating: 0, count: out)
-                    var part1 = [Float](repeating: 0, count: out)
-                    var part2 = [Float](repeating: 0, count: out)
-                    for i in 0..<rows {
-                        let base = i * out
-                        let first = nb[i * k]
-                        for ch in 0..<out {
-                            let v = qp[Int(first) * out + ch]
-                            hi[ch] = v
-                            lo[ch] = v
-                            maxRow[base + ch] = first
-                            minRow[base + ch] = first
-                        }
-                        for j in 1..<max(k, 1) {
-                            let row = nb[i * k + j]
-                            let qb = Int(row) * out
-                            for ch in 0..<out {
-                                let v = qp[qb + ch]
-                                if v > hi[ch] {
-                                    hi[ch] = v
-                                    maxRow[base + ch] = row
+                    selected.withUnsafeMutableBufferPointer { sel in
+                        neighbourSum.withUnsafeMutableBufferPointer { nsum in
+                            partials.withUnsafeMutableBufferPointer { part in
+                                sign.withUnsafeBufferPointer { sg in
+                                    meanP.withUnsafeBufferPointer { mp in
+                                        meanQ.withUnsafeBufferPointer { mq in
+                                            nonisolated(unsafe) let (pp, qp, nb, sel, nsum, part, sg, mp, mq) = (
+                                                pp, qp, nb, sel, nsum, part, sg, mp, mq
+                                            )
+                                            ParallelRows.run(count: rows, work: work) { chunk, range in
+                                                edgeStatistics(
+                                                    range: range, k: k, out: out, training: training, p: pp, q: qp,
+                                                    neighbours: nb, sign: sg, meanP: mp, meanQ: mq, selected: sel,
+                                                    neighbourSum: nsum,
+                                                    partial: training
+                                                        ? part.baseAddress.map { $0 + chunk * 2 * out } : nil)
+                                            }
+                                        }
+                                    }
                                 }
-                                if v < lo[ch] {
-                                    lo[ch] = v
-                                    minRow[base + ch] = row
-                                }
-                            }
-                        }
-                        guard training else { continue }
-                        for ch in 0..<out {
-                            sum[ch] = 0
-                            squares[ch] = 0
-                        }
-                        for j in 0..<k {
-                            let qb = Int(nb[i * k + j]) * out
-                            for ch in 0..<out {
-                                let d = qp[qb + ch] - meanQ[ch]
-                                sum[ch] += d
-                                squares[ch] += d * d
-                            }
-                        }
-                        let kf = Float(k)
-                        for ch in 0..<out {
-                            neighbourSum[base + ch] = sum[ch] + kf * meanQ[ch]
-                            let pc = pp[base + ch] - meanP[ch]
-                            part1[ch] += kf * pc + sum[ch]
-                            part2[ch] += kf * pc * pc + 2 * pc * sum[ch] + squares[ch]
-                        }
-                        if i % 32 == 31 || i == rows - 1 {
-                            for ch in 0..<out {
-                                s1[ch] += Double(part1[ch])
-                                s2[ch] += Double(part2[ch])
-                                part1[ch] = 0
-                                part2[ch] = 0
                             }
                         }
                     }
@@ -116,6 +93,14 @@ public enum EdgeConv {
             }
         }
         if training {
+            var s1 = [Double](repeating: 0, count: out)
+            var s2 = [Double](repeating: 0, count: out)
+            for chunk in 0..<chunkCount {
+                for ch in 0..<out {
+                    s1[ch] += partials[chunk * 2 * out + ch]
+                    s2[ch] += partials[chunk * 2 * out + out + ch]
+                }
+            }
             let edges = Double(rows * k)
             precondition(edges > 1, "EdgeConv in training needs more than one edge")
             runningMean.withUnsafeMutableBufferPointer { rm in
@@ -138,20 +123,16 @@ public enum EdgeConv {
             }
         }
         var y = Tensor.zeros([rows, out])
-        var selected = maxRow
         let slope = GNN.leakySlope
+        let scale = (0..<out).map { gamma.scalars[$0] * inverseStd[$0] }
+        let shift = (0..<out).map { beta.scalars[$0] - scale[$0] * mean[$0] }
         p.withUnsafeBufferPointer { pp in
             q.withUnsafeBufferPointer { qp in
                 y.withUnsafeMutableBufferPointer { yp in
-                    let g = gamma.scalars
-                    let b = beta.scalars
                     for i in 0..<rows {
                         let base = i * out
                         for ch in 0..<out {
-                            let a = g[ch] * inverseStd[ch]
-                            let row = a >= 0 ? maxRow[base + ch] : minRow[base + ch]
-                            selected[base + ch] = row
-                            let z = a * (pp[base + ch] + qp[Int(row) * out + ch] - mean[ch]) + b[ch]
+                            let z = scale[ch] * (pp[base + ch] + qp[Int(selected[base + ch]) * out + ch]) + shift[ch]
                             yp[base + ch] = z > 0 ? z : slope * z
                         }
                     }
@@ -186,6 +167,10 @@ public enum EdgeConv {
         let g = gamma.scalars
         let b = beta.scalars
         let mean = cache.mean
+        let selected =
+            cache.selected.isEmpty
+            ? selectedRows(q: cache.neighbourPart, graph: graph, sign: g.map { $0 >= 0 ? Float(1) : Float(-1) })
+            : cache.selected
         let inverseStd = cache.inverseStd
         cache.selfPart.withUnsafeBufferPointer { pp in
             cache.neighbourPart.withUnsafeBufferPointer { qp in
@@ -193,7 +178,7 @@ public enum EdgeConv {
                     for i in 0..<rows {
                         let base = i * out
                         for ch in 0..<out {
-                            let row = Int(cache.selected[base + ch])
+                            let row = Int(selected[base + ch])
                             let xh = (pp[base + ch] + qp[row * out + ch] - mean[ch]) * inverseStd[ch]
                             let z = g[ch] * xh + b[ch]
                             let dz = z > 0 ? dp[base + ch] : slope * dp[base + ch]
@@ -230,7 +215,7 @@ public enum EdgeConv {
                                 let base = i * out
                                 for ch in 0..<out {
                                     let sv = s[base + ch]
-                                    dqp[Int(cache.selected[base + ch]) * out + ch] += sv * inverseStd[ch]
+                                    dqp[Int(selected[base + ch]) * out + ch] += sv * inverseStd[ch]
                                     dpp[base + ch] = sv * inverseStd[ch]
                                 }
                             }
@@ -287,6 +272,147 @@ public enum EdgeConv {
             dQminusP, weight, into: &dx, beta: 1, transposeB: true,
             bBlock: MatrixBlock(rows: c, columns: out, rowOffset: c))
         return dx
+    }
+
+    /// Evaluation-mode output: LeakyReLU(a·(P_i + Q*) + b) with Q* the max of sign·Q over the neighbours
+    /// (values only, no indices), BatchNorm folded into a and b from the running statistics.
+    static func evaluate(
+        p: Tensor, q: Tensor, graph: NeighbourGraph, sign: [Float], gamma: Tensor, beta: Tensor,
+        runningMean: Tensor, runningVariance: Tensor
+    ) -> Tensor {
+        let rows = graph.rows
+        let k = graph.k
+        let out = q.shape[1]
+        let scale = (0..<out).map { gamma.scalars[$0] / (runningVariance.scalars[$0] + BatchNorm.epsilon).squareRoot() }
+        let shift = (0..<out).map { beta.scalars[$0] - scale[$0] * runningMean.scalars[$0] }
+        var y = Tensor.zeros([rows, out])
+        p.withUnsafeBufferPointer { pp in
+            q.withUnsafeBufferPointer { qp in
+                y.withUnsafeMutableBufferPointer { yp in
+                    graph.indices.withUnsafeBufferPointer { nb in
+                        sign.withUnsafeBufferPointer { sg in
+                            scale.withUnsafeBufferPointer { sc in
+                                shift.withUnsafeBufferPointer { sh in
+                                    nonisolated(unsafe) let (pp, qp, yp, nb, sg, sc, sh) = (pp, qp, yp, nb, sg, sc, sh)
+                                    ParallelRows.run(count: rows, work: rows * k * out) { _, range in
+                                        let best = UnsafeMutablePointer<Float>.allocate(capacity: out)
+                                        defer { best.deallocate() }
+                                        let slope = GNN.leakySlope
+                                        for i in range {
+                                            let fb = Int(nb[i * k]) * out
+                                            for ch in 0..<out { best[ch] = sg[ch] * qp[fb + ch] }
+                                            for j in 1..<max(k, 1) {
+                                                let qb = Int(nb[i * k + j]) * out
+                                                for ch in 0..<out { best[ch] = max(best[ch], sg[ch] * qp[qb + ch]) }
+                                            }
+                                            let base = i * out
+                                            for ch in 0..<out {
+                                                let z = sc[ch] * (pp[base + ch] + sg[ch] * best[ch]) + sh[ch]
+                                                yp[base + ch] = z > 0 ? z : slope * z
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y
+    }
+
+    /// The neighbour row maximising sign·Q per (node, channel) (first on ties), [B·N·out].
+    static func selectedRows(q: Tensor, graph: NeighbourGraph, sign: [Float]) -> [Int32] {
+        let out = q.shape[1]
+        var selected = [Int32](repeating: 0, count: graph.rows * out)
+        var unused = [Float]()
+        q.withUnsafeBufferPointer { qp in
+            graph.indices.withUnsafeBufferPointer { nb in
+                sign.withUnsafeBufferPointer { sg in
+                    selected.withUnsafeMutableBufferPointer { sel in
+                        unused.withUnsafeMutableBufferPointer { none in
+                            let empty = UnsafeBufferPointer<Float>(start: nil, count: 0)
+                            edgeStatistics(
+                                range: 0..<graph.rows, k: graph.k, out: out, training: false, p: empty, q: qp,
+                                neighbours: nb, sign: sg, meanP: empty, meanQ: empty, selected: sel,
+                                neighbourSum: none, partial: nil)
+                        }
+                    }
+                }
+            }
+        }
+        return selected
+    }
+
+    /// For the rows in `range`: the neighbour row maximising sign·Q per channel and, in training, Σ_j Q and
+    /// the chunk's contributions to Σ and Σ² of the (shifted) edge pre-activations P_i + Q_j.
+    static func edgeStatistics(
+        range: Range<Int>, k: Int, out: Int, training: Bool, p: UnsafeBufferPointer<Float>,
+        q: UnsafeBufferPointer<Float>, neighbours nb: UnsafeBufferPointer<Int32>, sign: UnsafeBufferPointer<Float>,
+        meanP: UnsafeBufferPointer<Float>, meanQ: UnsafeBufferPointer<Float>,
+        selected: UnsafeMutableBufferPointer<Int32>, neighbourSum: UnsafeMutableBufferPointer<Float>,
+        partial: UnsafeMutablePointer<Double>?
+    ) {
+        let best = UnsafeMutablePointer<Float>.allocate(capacity: out)
+        let sum = UnsafeMutablePointer<Float>.allocate(capacity: out)
+        let squares = UnsafeMutablePointer<Float>.allocate(capacity: out)
+        let part1 = UnsafeMutablePointer<Float>.allocate(capacity: out)
+        let part2 = UnsafeMutablePointer<Float>.allocate(capacity: out)
+        defer { for b in [best, sum, squares, part1, part2] { b.deallocate() } }
+        part1.update(repeating: 0, count: out)
+        part2.update(repeating: 0, count: out)
+        let kf = Float(k)
+        var pending = 0
+        for i in range {
+            let base = i * out
+            let first = nb[i * k]
+            let fb = Int(first) * out
+            for ch in 0..<out {
+                best[ch] = sign[ch] * q[fb + ch]
+                selected[base + ch] = first
+            }
+            for j in 1..<max(k, 1) {
+                let row = nb[i * k + j]
+                let qb = Int(row) * out
+                for ch in 0..<out {
+                    let v = sign[ch] * q[qb + ch]
+                    if v > best[ch] {
+                        best[ch] = v
+                        selected[base + ch] = row
+                    }
+                }
+            }
+            guard training, let partial else { continue }
+            for ch in 0..<out {
+                sum[ch] = 0
+                squares[ch] = 0
+            }
+            for j in 0..<k {
+                let qb = Int(nb[i * k + j]) * out
+                for ch in 0..<out {
+                    let d = q[qb + ch] - meanQ[ch]
+                    sum[ch] += d
+                    squares[ch] += d * d
+                }
+            }
+            for ch in 0..<out {
+                neighbourSum[base + ch] = sum[ch] + kf * meanQ[ch]
+                let pc = p[base + ch] - meanP[ch]
+                part1[ch] += kf * pc + sum[ch]
+                part2[ch] += kf * pc * pc + 2 * pc * sum[ch] + squares[ch]
+            }
+            pending += 1
+            if pending == 32 || i == range.upperBound - 1 {
+                for ch in 0..<out {
+                    partial[ch] += Double(part1[ch])
+                    partial[out + ch] += Double(part2[ch])
+                    part1[ch] = 0
+                    part2[ch] = 0
+                }
+                pending = 0
+            }
+        }
     }
 
     /// P = x·(W_a − W_b) and Q = x·W_b.

@@ -17,7 +17,7 @@ public struct HDF5Array<Element: HDF5Element>: Sendable, Equatable {
 }
 
 /// What a dataset holds, read without reading its data.
-public struct HDF5DatasetInfo: Sendable, Equatable {
+public struct HDF5DatasetInfo: Sendable, Equatable, CustomStringConvertible {
     /// The extent of each dimension; `[]` for a scalar dataset.
     public var shape: [Int]
     /// The element type.
@@ -31,6 +31,11 @@ public struct HDF5DatasetInfo: Sendable, Equatable {
 
     /// The number of elements.
     public var count: Int { shape.reduce(1, *) }
+
+    /// `float32 [13, 256, 3]` (`float64 scalar` for rank 0).
+    public var description: String {
+        "\(dataType) " + (shape.isEmpty ? "scalar" : "[" + shape.map(String.init).joined(separator: ", ") + "]")
+    }
 }
 
 /// The kind of an object in an HDF5 file.

@@ -56,6 +56,15 @@ extension HDF5File {
         }
     }
 
+    /// Every attribute of the object at `path`, by name.
+    public func attributes(at path: String = "/") throws -> [String: HDF5AttributeValue] {
+        try HDF5Library.locked {
+            var result: [String: HDF5AttributeValue] = [:]
+            for name in try attributeNames(at: path) { result[name] = try attribute(name, at: path) }
+            return result
+        }
+    }
+
     /// The names of the attributes of the object at `path`, in name order.
     public func attributeNames(at path: String = "/") throws -> [String] {
         try HDF5Library.locked {

@@ -19,6 +19,7 @@ extension GraphSet {
     /// Reads and validates the graphs stored in `group` of an open file (see `validate`).
     public static func read(from file: HDF5File, group: String = "/") throws -> GraphSet {
         let group = HDF5Path.normalize(group)
+        try file.requireKind(.group, at: group)
         let (xPath, xInfo) = try LayoutReading.requireDataset(file, group, "x", layout: layoutNeeds)
         guard xInfo.shape.count == 2 else {
             throw LayoutReading.shapeError(file, xPath, xInfo.shape, expected: "[total_nodes, F]")

@@ -4,7 +4,7 @@ public enum HDF5Layout: Sendable, Equatable, CustomStringConvertible {
     case pointClouds
     /// Tandem's generic graphs: `x`, `edge_index`, `graph_ptr`, `y`.
     case graphs
-    /// A saved model or checkpoint (root attribute `tandem_kind` = `model`).
+    /// A saved model or checkpoint (attribute `tandem_kind` = `model`, or `format` = `tandem-model` as GNN writes).
     case model
     /// Another Tandem file kind named by the `tandem_kind` attribute (e.g. `zoo`, `cost_table`).
     case tagged(String)
@@ -13,6 +13,8 @@ public enum HDF5Layout: Sendable, Equatable, CustomStringConvertible {
 
     /// The attribute a Tandem writer sets on a layout's group to name what it holds.
     public static let kindAttribute = "tandem_kind"
+    /// The other attribute that names a Tandem file kind: `format` = `tandem-<kind>` (e.g. `tandem-model`).
+    public static let formatAttribute = "format"
 
     /// `point clouds`, `graphs`, `model`, the tag, or `other`.
     public var description: String {
@@ -25,9 +27,18 @@ public enum HDF5Layout: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The layout of the group at `group`: the `tandem_kind` attribute if set, else the datasets it holds.
+    /// The layout of the group at `group`: named by its `tandem_kind` attribute, or by a `format` attribute
+    /// `tandem-<kind>`; else recognised by the datasets it holds.
     public static func detect(in file: HDF5File, group: String = "/") throws -> HDF5Layout {
+        var tag: String?
         if case .string(let kind)? = try file.attributeIfPresent(kindAttribute, at: group) {
+            tag = kind
+        } else if case .string(let format)? = try file.attributeIfPresent(formatAttribute, at: group),
+            format.hasPrefix("tandem-")
+        {
+            tag = String(format.dropFirst("tandem-".count))
+        }
+        if let kind = tag {
             switch kind {
             case "model": return .model
             case "point_clouds": return .pointClouds

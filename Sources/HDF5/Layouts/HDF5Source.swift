@@ -53,7 +53,9 @@ public struct HDF5Source: Sendable, Equatable {
                 return HDF5Source(files: [prefix], group: parts[split...].joined(separator: "/"))
             }
         }
-        throw HDF5Error(file: text, reason: .noSuchFile, message: "no such file")
+        let fileEnd = parts.firstIndex { $0.hasSuffix(".h5") || $0.hasSuffix(".hdf5") }
+        let missing = fileEnd.map { parts[...$0].joined(separator: "/") } ?? text
+        throw HDF5Error(file: missing, reason: .noSuchFile, message: "no such file")
     }
 
     /// Sorts names so that embedded numbers compare by value (`train2` before `train10`).

@@ -50,6 +50,7 @@ extension PointCloudSet {
     /// Reads the point clouds stored in `group` of an open file (`data`, `label`, optional `class_names`).
     public static func read(from file: HDF5File, group: String = "/") throws -> PointCloudSet {
         let group = HDF5Path.normalize(group)
+        try file.requireKind(.group, at: group)
         let (dataPath, dataInfo) = try LayoutReading.requireDataset(file, group, "data", layout: layoutNeeds)
         guard dataInfo.shape.count == 3, dataInfo.shape[2] == 3 else {
             throw LayoutReading.shapeError(file, dataPath, dataInfo.shape, expected: "[N, P, 3]")
