@@ -114,3 +114,11 @@ func allTinyArchitectures() -> [Architecture] {
     space.modes = [.ded]
     #expect(throws: DesignError.self) { try ArchitectureSampler(space: space) }
 }
+
+/// τ-b against values computed by hand: identical order 1, reversed −1, and one swap of four (5 concordant,
+/// 1 discordant pairs) 4/6.
+@Test func kendallTauMatchesHandComputedValues() {
+    #expect(kendallTauB([1, 2, 3, 4], [10, 20, 30, 40]) == 1)
+    #expect(kendallTauB([1, 2, 3, 4], [4, 3, 2, 1]) == -1)
+    #expect(abs(kendallTauB([1, 2, 3, 4], [1, 3, 2, 4]) - 4.0 / 6.0) < 1e-12)
+}

@@ -26,16 +26,16 @@ import Testing
     #expect(layout.combineColumns.allSatisfy { $0 == 16 || $0 == 0 })
 }
 
-/// Central differences in Float32 on a few sliced weight entries; step 1e-3, tolerance 1 % of the larger
+/// Central differences in Float32 on a few sliced weight entries; step 3e-4 (larger steps cross LeakyReLU kinks), tolerance 1 % of the larger
 /// magnitude + 1e-3 (BatchNorm in training mode, no dropout, so the loss is deterministic).
 @Test func pathGradientsMatchFiniteDifferencesAndStayInsideTheSlice() throws {
-    var net = try Supernet(space: trainingSpace, options: quickOptions)
-    let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(8) | pool(max+mean)", in: trainingSpace)
+    let net = try Supernet(space: trainingSpace, options: quickOptions)
+    let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(8) | pool(mean)", in: trainingSpace)
     let (points, labels) = Batching.gather(trainingData.train, indices: Array(0..<6))
     let (analytic, outside) = try net.gradientForTesting(arch, points: points, labels: labels, batch: 6)
     let name = "pos2/combine/weight"
     for (r, c) in [(0, 0), (3, 5), (5, 7), (1, 2)] {
-        let h: Float = 1e-3
+        let h: Float = 3e-4
         let plus = try net.lossForTesting(arch, points: points, labels: labels, batch: 6, nudging: name, r, c, by: h)
         let minus = try net.lossForTesting(arch, points: points, labels: labels, batch: 6, nudging: name, r, c, by: -h)
         let numeric = (plus - minus) / (2 * h)

@@ -111,3 +111,28 @@ func eachRuleRejectsItsExampleAtItsPosition(_ example: BrokenExample) {
     #expect(throws: Never.self) { try DesignSpace.paper.validate() }
     #expect(throws: Never.self) { try DesignSpace.small.validate() }
 }
+
+@Test func spaceSettingsChangeOneFieldAndAreValidated() throws {
+    var space = DesignSpace.small
+    try space.set("k", to: "8")
+    try space.set("widths", to: "8, 16")
+    try space.set("ops", to: "knn,agg,combine,pool,comm")
+    try space.set("messages", to: "edgeconv,relative")
+    try space.set("pools", to: "max,max+mean")
+    try space.set("modes", to: "D,de")
+    try space.set("float16", to: "yes")
+    #expect(space.k == 8 && space.combineWidths == [8, 16] && space.name == "custom")
+    #expect(space.allowedOps == [.knn, .aggregate, .combine, .pool, .communicate])
+    #expect(space.messages == [.edgeConv, .relative] && space.poolKinds == [.max, .maxMean])
+    #expect(space.modes == [.d, .de] && space.float16Link)
+    let before = space
+    #expect(
+        throws: DesignError.invalidSpace(
+            space: "custom", detail: "k = 64 must be at least 1 and below the points per cloud (64)")
+    ) {
+        try space.set("k", to: "64")
+    }
+    #expect(space == before)
+    #expect(throws: DesignError.self) { try space.set("widths", to: "8,48") }
+    #expect(throws: DesignError.self) { try space.set("colour", to: "red") }
+}
