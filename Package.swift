@@ -27,7 +27,7 @@ let package = Package(
         /// Dense Float32 tensors, BLAS matmul, kNN, gather and scatter-reduce kernels.
         .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: mathFlags),
         /// Typed HDF5 access and the project's file layouts (point clouds, graphs, shapes generator).
-        .target(name: "HDF5", dependencies: ["CHDF5", "Tensor"], swiftSettings: mathFlags),
+        .target(name: "HDF5", dependencies: ["CHDF5", "Tensor"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// GNN layers with forward and backward passes, optimisers, training, DGCNN and PointNet.
         .target(name: "GNN", dependencies: ["Tensor", "HDF5"], swiftSettings: mathFlags),
         /// The design space, architectures with their device/edge mapping, and the one-shot supernet.
@@ -39,6 +39,10 @@ let package = Package(
 
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
         .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
+        /// GNN benchmarks behind scripts/bench/gnn: DGCNN inference, training throughput, shapes accuracy.
+        .executableTarget(
+            name: "gnn-bench", dependencies: ["GNN", "HDF5", "Tensor"], path: "scripts/bench/gnn-bench",
+            swiftSettings: mathFlags),
 
         // MARK: - Benchmarks
 

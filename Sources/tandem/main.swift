@@ -1,3 +1,17 @@
+import CEditLine
+import Foundation
 import Workbench
 
-print("tandem \(Tandem.version)")
+let options: LaunchOptions
+do {
+    options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    exit(ExitStatus.usage.rawValue)
+}
+let console = Console.standard(isTerminal: tandem_stdout_isatty() != 0)
+Interrupts.install()
+if options.mode == .interactive, tandem_stdin_isatty() != 0 {
+    exit(REPL(console: console, echo: options.echo).run().rawValue)
+}
+exit(Launcher(console: console).run(options, cancellation: Interrupts.cancellation).rawValue)

@@ -1,0 +1,68 @@
+import HDF5
+
+/// `load PATH [as NAME]`: reads point clouds, graphs or train/test splits from HDF5.
+struct LoadCommand: Command {
+    static let spec = CommandSpec(
+        name: "load", aliases: ["open"], group: .data,
+        summary: "Load point clouds, graphs or train/test splits from HDF5",
+        arguments: [
+            .positional("path", .path, "file.h5, file.h5/group (as h5ls names objects), a folder or a *.h5 pattern"),
+            .resultName(.derived("the file's stem, plus _GROUP", LoadCommand.defaultName), "session name of the data"),
+        ],
+        examples: ["load data/shapes.h5 as shapes", "load data/shapes.h5/test as test"], records: true,
+        details: """
+            The layout is detected: a group with `data` and `label` is point clouds, one with `x`, `edge_index`,
+            `graph_ptr` and `y` is graphs, and one whose `train` and `test` groups hold point clouds is splits.
+            Several files (a folder or a pattern) are concatenated in natural name order.
+            """)
+
+    static func run(_ call: Invocation, in shell: Shell) throws {
+        let path = shell.session.resolvePath(call.text("path") ?? "")
+        let name = call.text("as") ?? "data"
+        let value = try load(path)
+        shell.session.define(name, value)
+        shell.console.print("\(name): \(value.kindName), \(value.summary)")
+    }
+
+    /// The data at a written source, whichever layout it holds.
+    static func load(_ path: String) throws -> any NamedValue {
+        let source = try HDF5Source.resolve(path)
+        let file = source.files[0]
+        let layout = try HDF5File.read(file) { try HDF5Layout.detect(in: $0, group: source.group) }
+        switch layout {
+        case .pointClouds:
+            return try PointCloudSet.read(files: source.files, group: source.group)
+        case .graphs:
+            return try GraphSet.read(from: path)
+        default:
+            let train = HDF5Path.join(source.group, "train")
+            let test = HDF5Path.join(source.group, "test")
+            let matches = try HDF5File.read(file) { try HDF5Layout.scan($0) }
+            if matches.contains(HDF5LayoutMatch(group: train, layout: .pointClouds)),
+                matches.contains(HDF5LayoutMatch(group: test, layout: .pointClouds))
+            {
+                return PointCloudSplits(
+                    train: try PointCloudSet.read(files: source.files, group: train),
+                    test: try PointCloudSet.read(files: source.files, group: test))
+            }
+            let found = matches.map { "\(file)\($0.group == "/" ? "" : $0.group) (\($0.layout))" }
+            let hint = found.isEmpty ? "it holds no data set" : "name one of: " + found.joined(separator: ", ")
+            throw HDF5Error(
+                file: file, object: source.group, reason: .invalidContent,
+                message: "group '\(source.group)' is \(layout), not point clouds or graphs; \(hint)")
+        }
+    }
+
+    /// The default name: the file's stem, plus `_` and the group's last part, made a valid name.
+    static let defaultName: @Sendable ([String: Value]) -> Value? = { arguments in
+        guard let path = arguments["path"]?.textValue else { return nil }
+        let parts = path.split(separator: "/").map(String.init)
+        let fileIndex = parts.lastIndex { $0.hasSuffix(".h5") || $0.hasSuffix(".hdf5") } ?? (parts.count - 1)
+        guard fileIndex >= 0, fileIndex < parts.count else { return .text("data") }
+        var name = parts[fileIndex].split(separator: ".").first.map(String.init) ?? "data"
+        if fileIndex < parts.count - 1, let last = parts.last { name += "_" + last }
+        name = String(name.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" })
+        if !Resolver.isValidName(name) { name = "d_" + name }
+        return .text(name)
+    }
+}

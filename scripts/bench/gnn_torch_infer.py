@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Times PyTorch CPU eager DGCNN inference on the weights of a Tandem model file (scripts/bench/gnn).
+
+Usage: gnn_torch_infer.py MODEL.h5 --batch B --points N --repeat R --threads T
+Prints: torch_infer batch=B points=N threads=T median_ms=... min_ms=... median_cpu_ms=... (process CPU time)
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+
+import h5py
+import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from torch_dgcnn_reference import DGCNN, load_tandem  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("model")
+    parser.add_argument("--batch", type=int, default=1)
+    parser.add_argument("--points", type=int, default=1024)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    with h5py.File(args.model, "r") as f:
+        k = int(f.attrs["k"])
+        widths = [int(w) for w in f.attrs["edge_widths"]]
+        embedding = int(f.attrs["embedding"])
+        classes = int(f.attrs["classes"])
+    model = DGCNN(k, widths, embedding, classes)
+    load_tandem(model, args.model)
+    model.eval()
+    generator = torch.Generator().manual_seed(1)
+    x = (torch.rand(args.batch, args.points, 3, generator=generator) * 2 - 1).transpose(2, 1).contiguous()
+    times, cpu = [], []
+    with torch.no_grad():
+        model(x)
+        for _ in range(args.repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            model(x)
+            times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+    print(f"torch_infer batch={args.batch} points={args.points} threads={args.threads} "
+          f"median_ms={statistics.median(times) * 1000} min_ms={min(times) * 1000} "
+          f"median_cpu_ms={statistics.median(cpu) * 1000}")
+
+
+if __name__ == "__main__":
+    main()
