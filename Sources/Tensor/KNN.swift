@@ -19,6 +19,7 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
     let n = points.rank == 3 ? points.shape[1] : points.shape[0]
     let c = points.columns
     precondition(k >= 1 && k <= n, "knn needs 1 ≤ k ≤ N, got k=\(k), N=\(n)")
+    precondition(c >= 1, "knn needs at least one coordinate per point, got shape \(points.shape)")
     let norms = points.rowSquaredNorms().scalars
     let blockRows = 64
     let blocksPerSample = (n + blockRows - 1) / blockRows

@@ -108,4 +108,20 @@ import Tensor
         g.mapInPlace { $0 * $0 }
         #expect(g == a * a)
     }
+
+    @Test func fixedRankSubscriptsAgreeWithRowMajorLayout() {
+        var t = Tensor(shape: [2, 3, 4]) { Float($0) }
+        #expect(t[1, 2, 3] == 23)
+        t[1, 0, 2] = -1
+        #expect(t.scalars[14] == -1)
+        var m = Tensor(shape: [3, 5]) { Float($0) }
+        #expect(m[2, 4] == 14)
+        m[1, 1] = 0.5
+        #expect(m.scalars[6] == 0.5)
+        var v = Tensor(shape: [4]) { Float($0) }
+        v[3] = 9
+        #expect(v[3] == 9 && v[0] == 0)
+        let four = Tensor(shape: [2, 2, 2, 2]) { Float($0) }
+        #expect(four[1, 1, 1, 0] == 14)
+    }
 }
