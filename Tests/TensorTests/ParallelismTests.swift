@@ -34,6 +34,14 @@ import Tensor
         }
     }
 
+    @Test func singleSampleWideKNNSharesTilesAndRowsAmongThreads() {
+        // One sample, fewer than the threads: the tiles and then the rows of its distance matrix are split.
+        let points = Reference.random([1, 300, 24], seed: 45)
+        let (one, two) = onOneAndTwoThreads { knn(points: points, k: 12) }
+        #expect(one == two)
+        #expect(one == bruteForceKNN(points, samples: 1, k: 12))
+    }
+
     @Test func gatherIsTheSameOnOneAndTwoThreads() {
         let big = Reference.random([3000, 100], seed: 33)
         var g = SeededGenerator(seed: 34)
