@@ -4,7 +4,7 @@ import HDF5
 struct LoadCommand: Command {
     static let spec = CommandSpec(
         name: "load", aliases: ["open"], group: .data,
-        summary: "Load point clouds, graphs or train/test splits from HDF5",
+        summary: "Load point clouds, graphs, splits, a model or a supernet from HDF5",
         arguments: [
             .positional("path", .path, "file.h5, file.h5/group (as h5ls names objects), a folder or a *.h5 pattern"),
             .resultName(.derived("the file's stem, plus _GROUP", LoadCommand.defaultName), "session name of the data"),
@@ -26,6 +26,7 @@ struct LoadCommand: Command {
 
     /// The data at a written source, whichever layout it holds.
     static func load(_ path: String) throws -> any NamedValue {
+        if let model = try loadModel(path) { return model }
         let source = try HDF5Source.resolve(path)
         let file = source.files[0]
         let layout = try HDF5File.read(file) { try HDF5Layout.detect(in: $0, group: source.group) }

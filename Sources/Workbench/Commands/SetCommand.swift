@@ -10,6 +10,10 @@ struct SetCommand: Command {
         guard !call.given.isEmpty else {
             throw call.error("set needs KEY=VALUE (keys: \(Setting.all.map(\.name).joined(separator: ", ")))")
         }
+        if let threads = call["threads"]?.integerValue, threads < 1 {
+            throw call.error("threads=\(threads): at least 1", at: "threads")
+        }
         for (key, value) in call.arguments { shell.session.settings[key] = value }
+        if call["threads"] != nil { shell.applyThreads() }
     }
 }

@@ -19,5 +19,17 @@ extension CommandRegistry {
         LsCommand.self,
         MakeShapesCommand.self,
         ExportCommand.self,
+        TrainCommand.self,
+        EvalCommand.self,
+        SpaceCommand.self,
+        ArchParseCommand.self,
+        ArchSampleCommand.self,
+        ArchPickCommand.self,
+        ArchMutateCommand.self,
+        ArchCrossoverCommand.self,
+        SupernetNewCommand.self,
+        SupernetTrainCommand.self,
+        SupernetEvalCommand.self,
+        ExtractCommand.self,
     ])
 }

@@ -1,0 +1,58 @@
+import Design
+import Foundation
+
+/// `supernet train SN on DATA [epochs=N] [checkpoint=PATH] [resume=PATH]`: single-path training.
+struct SupernetTrainCommand: Command {
+    static let spec = CommandSpec(
+        name: "supernet train", group: .design, summary: "Train a supernet, one sampled architecture per step",
+        arguments: [
+            .positional("supernet", .name, "the supernet (replaced by the checkpoint with resume=)"),
+            ArgumentSpec("on", .marked("on"), .name, .required, "the data: splits (trains on train) or clouds"),
+            .key("epochs", .integer, .optional, "train until this many epochs are complete (its planned epochs)"),
+            .key("checkpoint", .path, .optional, "write the whole supernet here after every epoch"),
+            .key("resume", .path, .optional, "first load the supernet from this checkpoint"),
+        ],
+        examples: [
+            "supernet train sn on shapes epochs=2", "supernet train sn on shapes checkpoint=out/sn.h5",
+            "supernet train sn on shapes resume=out/sn.h5",
+        ],
+        records: true,
+        details: """
+            Prints a line per epoch: mean loss, accuracy on the training batches, seconds. A checkpoint holds the
+            weights, optimiser state and random stream, so resuming continues exactly as an uninterrupted run.
+            """)
+
+    static func run(_ call: Invocation, in shell: Shell) throws {
+        shell.applyThreads()
+        let session = shell.session
+        let name = call.text("supernet") ?? ""
+        var value = try session.value(name, as: SupernetValue.self, for: call, argument: "supernet")
+        let data = try TrainingData.resolve(call, argument: "on", in: session)
+        if let resume = call.text("resume") {
+            value = SupernetValue(try Supernet.load(session.resolvePath(resume)), classNames: value.classNames)
+            shell.console.print("\(name): resumed at epoch \(value.supernet.epoch) from \(resume)")
+        }
+        let target = call["epochs"]?.integerValue ?? value.supernet.options.epochs
+        guard target > value.supernet.epoch else {
+            shell.console.print("\(name): already trained \(value.supernet.epoch) epochs (epochs=\(target))")
+            session.define(name, value)
+            return
+        }
+        let checkpoint = call.text("checkpoint").map(session.resolvePath)
+        if let checkpoint { try AtomicFile.createParentDirectory(of: checkpoint) }
+        if value.classNames.isEmpty { value.classNames = data.classNames }
+        let progress = shell.progress("supernet \(name)")
+        defer { session.define(name, value) }
+        while value.supernet.epoch < target {
+            let reports = try value.supernet.train(
+                on: data.train, epochs: value.supernet.epoch + 1, checkpoint: checkpoint, progress: progress,
+                cancellation: shell.cancellation)
+            for report in reports {
+                shell.console.print(
+                    "epoch \(report.epoch)/\(target)  loss " + NumberFormat.fixed(report.loss, 3) + "  train "
+                        + NumberFormat.fixed(report.trainAccuracy * 100, 1) + "%  "
+                        + NumberFormat.fixed(report.seconds, 2) + "s")
+            }
+        }
+    }
+}
