@@ -56,6 +56,7 @@ struct TrainCommand: Command {
             throw call.error("points=\(points): a cloud needs at least 2 points", at: "points")
         }
         let data = try TrainingData.resolve(call, argument: "on", in: session).keepingPoints(points)
+        var model = try makeModel(call, data: data, in: session)
         let batch = call.integer("batch")
         guard batch >= 2 else { throw call.error("batch=\(batch): BatchNorm needs at least 2 clouds", at: "batch") }
         guard data.train.count >= batch else {
@@ -64,7 +65,6 @@ struct TrainCommand: Command {
         }
         let epochs = call.integer("epochs")
         guard epochs >= 1 else { throw call.error("epochs=\(epochs): train at least 1 epoch", at: "epochs") }
-        var model = try makeModel(call, data: data, in: session)
         let nodes = data.train.pointsPerCloud
         let neighbours = neighbourCount(model)
         guard neighbours < nodes else {

@@ -1,0 +1,130 @@
+import Design
+import Foundation
+import GNN
+import HDF5
+import Tensor
+import Testing
+
+@testable import Workbench
+
+@Suite struct ModelCommandTests {
+    /// Tiny splits: 2 classes, 4 + 2 clouds per class, 32 points.
+    static let tiny = "make shapes classes=2 train=4 test=2 points=32 seed=5 as d"
+
+    @Test func trainPointNetMatchesTheTrainerCalledDirectly() throws {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute(Self.tiny) == 0)
+        #expect(shell.execute("train pointnet on d epochs=2 batch=4 lr=0.01 seed=3 as p") == 0, "\(buffer.text)")
+        let data = try #require(shell.session.value(named: "d") as? PointCloudSplits)
+        var generator = SeededGenerator(seed: 3)
+        var direct = BaselineModel.pointNet(PointNet(PointNet.Configuration(classes: 2), generator: &generator))
+        let options = TrainingOptions(
+            epochs: 2, batchSize: 4, optimizer: .adam(learningRate: 0.01, weightDecay: 1e-4), minimumLearningRate: 1e-4,
+            seed: 3)
+        let reports = try direct.train(on: data.train, options: options)
+        let trained = try #require(shell.session.value(named: "p") as? ModelValue)
+        #expect(trained.store == direct.store)
+        #expect(trained.history.map(\.loss) == reports.map(\.loss))
+        let evaluation = try direct.evaluate(on: data.test)
+        let lines = buffer.text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("epoch 1/2  loss " + NumberFormat.fixed(reports[0].loss, 3)) })
+        #expect(
+            lines.last == "p: test " + NumberFormat.fixed(evaluation.overallAccuracy * 100, 1) + "% overall, "
+                + NumberFormat.fixed(evaluation.meanClassAccuracy * 100, 1) + "% mean class, loss "
+                + NumberFormat.fixed(evaluation.loss, 3) + " (4 clouds)")
+    }
+
+    @Test func trainDGCNNUsesKAndPointsAndEvalReportsBothAccuracies() throws {
+        let (shell, buffer) = capturingShell()
+        shell.execute(Self.tiny)
+        #expect(shell.execute("train dgcnn on d epochs=1 batch=4 k=4 points=16 as g") == 0, "\(buffer.text)")
+        let model = try #require(shell.session.value(named: "g") as? ModelValue)
+        guard case .baseline(.dgcnn(let dgcnn)) = model.network else {
+            Issue.record("not a DGCNN")
+            return
+        }
+        #expect(dgcnn.configuration.k == 4)
+        #expect(model.points == 16)
+        buffer.text = ""
+        #expect(shell.execute("eval g on d") == 0)
+        let data = try #require(shell.session.value(named: "d") as? PointCloudSplits)
+        let expected = try model.evaluate(
+            on: TrainingData.prefix(data.test, 16), progress: .silent, cancellation: .never)
+        #expect(buffer.text == "g: " + EvalCommand.describe(expected, on: "test") + "\n")
+        #expect(expected.count == 4)
+    }
+
+    @Test func pointsKeepsTheFirstPointsOfEveryCloud() {
+        let set = PointCloudSet(
+            points: Tensor(shape: [2, 3, 3], scalars: (0..<18).map(Float.init)), labels: [0, 1])
+        let kept = TrainingData.prefix(set, 2)
+        #expect(kept.points.shape == [2, 2, 3])
+        #expect(kept.points.scalars == [0, 1, 2, 3, 4, 5, 9, 10, 11, 12, 13, 14])
+        #expect(kept.labels == [0, 1])
+    }
+
+    @Test func exportedModelLoadsBackWithTheSameWeights() throws {
+        let directory = temporaryDirectory()
+        let (shell, buffer) = capturingShell(directory: directory)
+        shell.execute(Self.tiny)
+        #expect(shell.execute("train pointnet on d epochs=1 batch=4 as p; export p to models/p.h5") == 0)
+        #expect(ModelFile.isModelFile(directory + "/models/p.h5"))
+        #expect(shell.execute("load models/p.h5 as back") == 0, "\(buffer.text)")
+        let original = try #require(shell.session.value(named: "p") as? ModelValue)
+        let back = try #require(shell.session.value(named: "back") as? ModelValue)
+        #expect(back.kind == "pointnet")
+        #expect(back.store == original.store)
+        #expect(buffer.text.contains("back: model, pointnet, \(original.store.parameterCount) parameters, 2 classes"))
+    }
+
+    @Test func trainingAModelAgainContinuesFromItsWeights() throws {
+        let (shell, _) = capturingShell()
+        shell.execute(Self.tiny)
+        shell.execute("train pointnet on d epochs=1 batch=4 as p")
+        let before = try #require(shell.session.value(named: "p") as? ModelValue)
+        #expect(shell.execute("train p on d epochs=1 batch=4 seed=2") == 0)
+        let after = try #require(shell.session.value(named: "p") as? ModelValue)
+        let data = try #require(shell.session.value(named: "d") as? PointCloudSplits)
+        var direct = before
+        _ = try direct.train(
+            on: data.train,
+            options: TrainingOptions(
+                epochs: 1, batchSize: 4, optimizer: .adam(learningRate: 0.001, weightDecay: 1e-4),
+                minimumLearningRate: 1e-5, seed: 2), progress: .silent, cancellation: .never)
+        #expect(after.store == direct.store)
+        #expect(after.history.map(\.epoch) == [1, 2])
+    }
+
+    @Test func unknownModelWrongKindAndBadSizesAreErrorsAtTheArgument() {
+        let (shell, buffer) = capturingShell()
+        shell.execute(Self.tiny)
+        buffer.text = ""
+        #expect(shell.execute("train dgnn on d") == 1)
+        #expect(buffer.text.hasPrefix("error: unknown model 'dgnn': expected dgcnn, pointnet, an architecture or a model; did you mean 'dgcnn'?"))
+        buffer.text = ""
+        #expect(shell.execute("eval d on d") == 1)
+        #expect(buffer.text.hasPrefix("error: 'd' is point-cloud splits, expected model\n    eval d on d\n         ^"))
+        buffer.text = ""
+        #expect(shell.execute("train pointnet on d batch=1") == 1)
+        #expect(buffer.text.hasPrefix("error: batch=1: BatchNorm needs at least 2 clouds"))
+        buffer.text = ""
+        #expect(shell.execute("train dgcnn on d k=40") == 1)
+        #expect(buffer.text.hasPrefix("error: k=40 neighbours need more than 32 points per cloud"))
+        buffer.text = ""
+        #expect(shell.execute("space small as s; train s on d") == 1)
+        #expect(buffer.text.contains("error: 's' is design space, expected dgcnn, pointnet, an architecture or a model"))
+        #expect(shell.session.value(named: "model") == nil)
+    }
+
+    @Test func setThreadsSetsTensorParallelism() {
+        let (shell, _) = capturingShell()
+        let saved = Parallelism.threads
+        defer { Parallelism.threads = saved }
+        #expect(shell.execute("set threads=3") == 0)
+        #expect(Parallelism.threads == 3)
+        #expect(shell.execute("set threads=1") == 0)
+        #expect(Parallelism.threads == 1)
+        #expect(shell.execute("set threads=0") == 1)
+        #expect(Parallelism.threads == 1)
+    }
+}
