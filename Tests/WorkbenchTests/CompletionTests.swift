@@ -6,7 +6,7 @@ import Testing
     let completion = Completion(registry: .standard)
 
     @Test func firstWordCompletesVerbs() {
-        #expect(completion.complete("s", names: []).candidates == ["save", "set", "show", "sleep"])
+        #expect(completion.complete("s", names: []).candidates == ["save", "set", "show", "sleep", "space", "supernet"])
         #expect(completion.complete("ma", names: []).candidates == ["make"])
         #expect(completion.complete("", names: []).candidates.contains("load"))
     }

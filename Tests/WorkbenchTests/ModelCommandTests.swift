@@ -108,7 +108,7 @@ import Testing
         #expect(shell.execute("train pointnet on d batch=1") == 1)
         #expect(buffer.text.hasPrefix("error: batch=1: BatchNorm needs at least 2 clouds"))
         buffer.text = ""
-        #expect(shell.execute("train dgcnn on d k=40") == 1)
+        #expect(shell.execute("train dgcnn on d k=40 batch=4") == 1)
         #expect(buffer.text.hasPrefix("error: k=40 neighbours need more than 32 points per cloud"))
         buffer.text = ""
         #expect(shell.execute("space small as s; train s on d") == 1)

@@ -20,6 +20,8 @@ struct SupernetTrainCommand: Command {
         details: """
             Prints a line per epoch: mean loss, accuracy on the training batches, seconds. A checkpoint holds the
             weights, optimiser state and random stream, so resuming continues exactly as an uninterrupted run.
+            Ctrl-C stops at the next step; the supernet keeps its completed epochs (a stopped command is not
+            recorded, so `save` does not replay them).
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -44,9 +46,17 @@ struct SupernetTrainCommand: Command {
         let progress = shell.progress("supernet \(name)")
         defer { session.define(name, value) }
         while value.supernet.epoch < target {
-            let reports = try value.supernet.train(
-                on: data.train, epochs: value.supernet.epoch + 1, checkpoint: checkpoint, progress: progress,
-                cancellation: shell.cancellation)
+            let completed = value
+            let reports: [SupernetEpochReport]
+            do {
+                reports = try value.supernet.train(
+                    on: data.train, epochs: value.supernet.epoch + 1, checkpoint: checkpoint, progress: progress,
+                    cancellation: shell.cancellation)
+            } catch let error as CancellationError {
+                value = completed
+                shell.console.print("\(name): stopped; it keeps its \(value.supernet.epoch) completed epochs")
+                throw error
+            }
             for report in reports {
                 shell.console.print(
                     "epoch \(report.epoch)/\(target)  loss " + NumberFormat.fixed(report.loss, 3) + "  train "
