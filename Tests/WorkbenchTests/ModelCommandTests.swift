@@ -127,4 +127,19 @@ import Testing
         #expect(shell.execute("set threads=0") == 1)
         #expect(Parallelism.threads == 1)
     }
+
+    @Test func trainingGivesTheSameWeightsWithOneAndTwoThreads() throws {
+        let saved = Parallelism.threads
+        defer { Parallelism.threads = saved }
+        var stores: [ParameterStore] = []
+        for threads in [1, 2] {
+            let (shell, buffer) = capturingShell()
+            let line =
+                "set threads=\(threads); make shapes classes=2 train=8 test=1 points=128 seed=2 as d; "
+                + "train dgcnn on d epochs=1 batch=8 k=8 as g"
+            #expect(shell.execute(line) == 0, "\(buffer.text)")
+            stores.append(try #require(shell.session.value(named: "g") as? ModelValue).store)
+        }
+        #expect(stores[0] == stores[1])
+    }
 }
