@@ -7,19 +7,25 @@ import CBLAS
 /// distance with ties broken by the lower index. The result has `B·N·k` entries laid out `[B, N, k]`, which is
 /// the node-major order `neighbourhoodReduce` expects. Needs `1 ≤ k ≤ N`.
 ///
-/// Distances are ranked by `‖b‖² − 2 a·b` (the squared distance minus the row constant `‖a‖²`); for `C > 16`
-/// the products come from BLAS, one `[64, N]` block of rows at a time, otherwise from a direct SIMD loop.
+/// Distances are ranked by `‖b‖² − 2 a·b` (the squared distance minus the row constant `‖a‖²`). For `C ≤ 16`
+/// they come from a direct SIMD loop, one row at a time; for `C > 16` from BLAS: when `N ≤ 2048` the whole
+/// `N × N` matrix of a sample is built from `128 × 128` tiles on and below the diagonal, each tile also
+/// written transposed above it (half the products), otherwise one `[64, N]` block of rows at a time.
 /// Points whose squared distances differ by less than Float32 rounding (about `1e-7 · (‖a‖² + ‖b‖²)`) may come
 /// in either order; exact ties (duplicate points, grid points with small integer coordinates) are ordered
-/// by index. Top-k uses an insertion list of size `k` per row (no sort of whole rows). Work is split over
-/// samples and row blocks on `Parallelism.threads` threads.
+/// by index. Top-k never sorts whole rows (see `selectNearest`). Work is split over samples, tiles and row
+/// blocks on `Parallelism.threads` threads; the result does not depend on the thread count.
 public func knn(points: Tensor, k: Int) -> [Int32] {
     precondition(points.rank == 3 || points.rank == 2, "knn needs [B, N, C] or [N, C] points, got \(points.shape)")
     let b = points.rank == 3 ? points.shape[0] : 1
     let n = points.rank == 3 ? points.shape[1] : points.shape[0]
     let c = points.columns
     precondition(k >= 1 && k <= n, "knn needs 1 ≤ k ≤ N, got k=\(k), N=\(n)")
+    precondition(c >= 1, "knn needs at least one coordinate per point, got shape \(points.shape)")
     let norms = points.rowSquaredNorms().scalars
+    if c > 16 && n <= 2048 {
+        return symmetricKNN(points: points, norms: norms, samples: b, n: n, c: c, k: k)
+    }
     let blockRows = 64
     let blocksPerSample = (n + blockRows - 1) / blockRows
     let items = b * blocksPerSample
@@ -158,7 +164,7 @@ struct SelectionScratch {
 /// compares and the first `k` ranks are written. Short rows, rows with NaN, and rows with more than `8k`
 /// candidates (many ties) use an insertion list of size `k` instead. Both give the same order.
 @inline(__always)
-private func selectNearest(
+func selectNearest(
     _ row: UnsafePointer<Float>, n: Int, k: Int, scratch: SelectionScratch, indices: UnsafeMutablePointer<Int32>
 ) {
     guard n >= 4 * k else {

@@ -93,4 +93,35 @@ import Tensor
         let scores = Tensor(shape: [3, 4], scalars: [0, 2, 1, 2, -1, -3, -2, -5, 7, 7, 7, 7])
         #expect(scores.argmaxPerRow() == [1, 0, 0])
     }
+
+    @Test func rowScalingDivisionAndMaxAbsMatchDefinitions() {
+        var scaled = a
+        let scale = Reference.random([4], seed: 76)
+        scaled.multiplyRowBroadcast(scale)
+        for i in 0..<3 {
+            for j in 0..<4 { #expect(scaled[i, j] == a[i, j] * scale[j]) }
+        }
+        #expect((a / 4).scalars == a.scalars.map { $0 / 4 })
+        #expect(a.maxAbs() == a.scalars.map { abs($0) }.max())
+        #expect(a.row(2).scalars == Array(a.scalars[8..<12]))
+        var g = a
+        g.mapInPlace { $0 * $0 }
+        #expect(g == a * a)
+    }
+
+    @Test func fixedRankSubscriptsAgreeWithRowMajorLayout() {
+        var t = Tensor(shape: [2, 3, 4]) { Float($0) }
+        #expect(t[1, 2, 3] == 23)
+        t[1, 0, 2] = -1
+        #expect(t.scalars[14] == -1)
+        var m = Tensor(shape: [3, 5]) { Float($0) }
+        #expect(m[2, 4] == 14)
+        m[1, 1] = 0.5
+        #expect(m.scalars[6] == 0.5)
+        var v = Tensor(shape: [4]) { Float($0) }
+        v[3] = 9
+        #expect(v[3] == 9 && v[0] == 0)
+        let four = Tensor(shape: [2, 2, 2, 2]) { Float($0) }
+        #expect(four[1, 1, 1, 0] == 14)
+    }
 }

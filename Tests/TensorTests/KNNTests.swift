@@ -69,6 +69,31 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
         #expect(knn(points: points, k: k) == bruteForceKNN(points, samples: 1, k: k))
     }
 
+    @Test(arguments: [300, 3000])
+    func wideFeaturesWithSeveralTilesMatchBruteForce(count: Int) {
+        // 20-D: N = 300 gives three 128-tiles (one partial) of the symmetric path; N = 3000 takes the
+        // row-block path (N > 2048), checked on a sample of rows to keep the debug build fast.
+        let points = Reference.random([1, count, 20], seed: UInt64(count))
+        let got = knn(points: points, k: 7)
+        if count <= 300 {
+            #expect(got == bruteForceKNN(points, samples: 1, k: 7))
+        } else {
+            for row in stride(from: 0, to: count, by: 397) {
+                var pairs = [(Double, Int)]()
+                for j in 0..<count {
+                    var d = 0.0
+                    for ch in 0..<20 {
+                        let diff = Double(points.scalars[row * 20 + ch]) - Double(points.scalars[j * 20 + ch])
+                        d += diff * diff
+                    }
+                    pairs.append((d, j))
+                }
+                pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+                #expect(Array(got[(row * 7)..<(row * 7 + 7)]) == pairs.prefix(7).map { Int32($0.1) })
+            }
+        }
+    }
+
     @Test func largeBatchUsesSeveralRowBlocksAndMatchesBruteForce() {
         let points = Reference.random([2, 150, 5], seed: 77)
         #expect(knn(points: points, k: 9) == bruteForceKNN(points, samples: 2, k: 9))

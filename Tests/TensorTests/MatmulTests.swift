@@ -80,4 +80,16 @@ import Tensor
             }
         }
     }
+
+    @Test func betaZeroIgnoresNaNInTheOutputAndEmptyInnerDimensionScales() {
+        let a = Reference.random([4, 3], seed: 13)
+        let b = Reference.random([3, 2], seed: 14)
+        var c = Tensor(shape: [4, 2], repeating: .nan)
+        gemm(a, b, into: &c)
+        #expect(Reference.maxDifference(c.scalars, Reference.matmul(a, b)) <= 1e-5 * 3)
+        // k = 0: C = beta · C exactly.
+        var d = Tensor(shape: [2, 2], scalars: [1, 2, 3, 4])
+        gemm(Tensor.zeros([2, 0]), Tensor.zeros([0, 2]), into: &d, beta: 0.5)
+        #expect(d.scalars == [0.5, 1, 1.5, 2])
+    }
 }

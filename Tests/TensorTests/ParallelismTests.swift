@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 import Tensor
 
@@ -32,6 +34,25 @@ import Tensor
             #expect(one == two)
             #expect(one == bruteForceKNN(points, samples: 4, k: 10))
         }
+    }
+
+    @Test func singleSampleWideKNNSharesTilesAndRowsAmongThreads() {
+        // One sample, fewer than the threads: the tiles and then the rows of its distance matrix are split.
+        let points = Reference.random([1, 300, 24], seed: 45)
+        let (one, two) = onOneAndTwoThreads { knn(points: points, k: 12) }
+        #expect(one == two)
+        #expect(one == bruteForceKNN(points, samples: 1, k: 12))
+    }
+
+    @Test func concurrentCallersGetTheSameNeighboursAsOneCaller() {
+        // Four callers at once (as two co-inference sides in one process would), each nesting its own workers.
+        let points = Reference.random([2, 200, 24], seed: 46)
+        let expected = knn(points: points, k: 9)
+        let mismatches = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            if knn(points: points, k: 9) != expected { mismatches.add(1, ordering: .relaxed) }
+        }
+        #expect(mismatches.load(ordering: .relaxed) == 0)
     }
 
     @Test func gatherIsTheSameOnOneAndTwoThreads() {

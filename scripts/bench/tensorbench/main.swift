@@ -3,7 +3,8 @@ import Tensor
 
 // Benchmark of the Tensor kernels (release build, run by scripts/bench/tensor).
 // Prints one line per case: "<case>\t<threads>\t<median wall ms>\t<median CPU ms>", medians of `runs` timed
-// runs after warm-up. TENSOR_BENCH_RUNS and TENSOR_BENCH_THREADS (e.g. "1,2") override the defaults.
+// runs after warm-up. TENSOR_BENCH_RUNS and TENSOR_BENCH_THREADS (e.g. "1,2") override the defaults;
+// TENSOR_BENCH_FILTER runs only the cases whose name contains it (e.g. "knn B=1 ").
 
 let runs = Int(ProcessInfo.processInfo.environment["TENSOR_BENCH_RUNS"] ?? "") ?? 21
 let warmUp = 3
@@ -33,6 +34,12 @@ func medianMilliseconds(_ body: () -> Void) -> (wall: Double, cpu: Double) {
     return (wall[wall.count / 2], cpu[cpu.count / 2])
 }
 
+/// Only cases whose name contains this text run (all when unset).
+let filter = ProcessInfo.processInfo.environment["TENSOR_BENCH_FILTER"] ?? ""
+
+/// Whether the case called `name` runs.
+func selected(_ name: String) -> Bool { filter.isEmpty || name.contains(filter) }
+
 /// Prints one result line: case, threads, median wall ms, median CPU ms.
 func report(_ name: String, _ threads: Int, _ times: (wall: Double, cpu: Double)) {
     print("\(name)\t\(threads)\t\(String(format: "%.3f", times.wall))\t\(String(format: "%.3f", times.cpu))")
@@ -48,28 +55,35 @@ for threads in threadCounts {
     Parallelism.threads = threads
     for (batch, channels) in [(1, 3), (1, 64), (16, 3), (16, 64)] {
         let points = Tensor.randomNormal([batch, 1024, channels], generator: &generator)
-        let times = medianMilliseconds { sink &+= Int(knn(points: points, k: 20)[5]) }
-        report("knn B=\(batch) N=1024 C=\(channels) k=20", threads, times)
+        let name = "knn B=\(batch) N=1024 C=\(channels) k=20"
+        guard selected(name) else { continue }
+        report(name, threads, medianMilliseconds { sink &+= Int(knn(points: points, k: 20)[5]) })
     }
     for (m, k, n) in [(1024, 64, 64), (16384, 128, 128)] {
         let a = Tensor.randomNormal([m, k], generator: &generator)
         let b = Tensor.randomNormal([k, n], generator: &generator)
         var c = Tensor.zeros([m, n])
+        let name = "matmul \(m)x\(k)x\(n)"
+        guard selected(name) else { continue }
         let times = medianMilliseconds {
             gemm(a, b, into: &c)
             sink &+= Int(c.scalars[1])
         }
-        report("matmul \(m)x\(k)x\(n)", threads, times)
+        report(name, threads, times)
     }
     // The EdgeConv hot path at DGCNN size: gather 1024·20 neighbour rows of 64 channels, then max over k.
     let features = Tensor.randomNormal([1024, 64], generator: &generator)
     let neighbours = knn(points: features.reshaped([1, 1024, 64]), k: 20)
-    let gatherTimes = medianMilliseconds { sink &+= Int(gatherRows(features, indices: neighbours).scalars[3]) }
-    report("gather 20480x64", threads, gatherTimes)
-    let messages = gatherRows(features, indices: neighbours)
-    let reduceTimes = medianMilliseconds {
-        sink &+= Int(neighbourhoodReduce(messages, k: 20, reduce: .max).output.scalars[3])
+    if selected("gather 20480x64") {
+        let gatherTimes = medianMilliseconds { sink &+= Int(gatherRows(features, indices: neighbours).scalars[3]) }
+        report("gather 20480x64", threads, gatherTimes)
     }
-    report("neighbourhood max 20480x64 k=20", threads, reduceTimes)
+    let messages = gatherRows(features, indices: neighbours)
+    if selected("neighbourhood max 20480x64 k=20") {
+        let reduceTimes = medianMilliseconds {
+            sink &+= Int(neighbourhoodReduce(messages, k: 20, reduce: .max).output.scalars[3])
+        }
+        report("neighbourhood max 20480x64 k=20", threads, reduceTimes)
+    }
 }
 if sink == 42 { print("") }
