@@ -188,3 +188,13 @@ import Testing
     var net = try Supernet(space: .small, options: quickOptions)
     #expect(throws: DesignError.self) { try net.train(on: trainingData.train, epochs: 1) }
 }
+
+@Test func fineTuningLowersTheLossOnItsData() throws {
+    let net = try Supernet(space: trainingSpace, options: quickOptions)
+    let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(16) | pool(max)", in: trainingSpace)
+    var model = try net.extract(arch, calibration: trainingData.train)
+    let before = try Training.evaluate(model, on: trainingData.train).loss
+    model.fineTune(on: trainingData.train, steps: 30, batchSize: 8, learningRate: 0.01, seed: 1)
+    let after = try Training.evaluate(model, on: trainingData.train).loss
+    #expect(after < 0.9 * before, "\(before) → \(after)")
+}

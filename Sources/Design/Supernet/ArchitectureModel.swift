@@ -82,4 +82,27 @@ public struct ArchitectureModel: PointCloudClassifier {
         }
         return gradients
     }
+
+    /// Trains the model for `steps` steps of Adam on batches drawn (with a fixed seeded shuffle, no
+    /// augmentation) from `data`; BatchNorm running statistics move as in training.
+    public mutating func fineTune(on data: PointCloudSet, steps: Int, batchSize: Int, learningRate: Float, seed: UInt64)
+    {
+        guard data.count >= batchSize, batchSize >= 2 else { return }
+        var generator = SeededGenerator(seed: seed ^ 0xF1_7E7E)
+        var optimizer = SliceOptimizer(.adam(learningRate: learningRate, weightDecay: 0))
+        var order: [Int] = []
+        for _ in 0..<steps {
+            if order.count < batchSize {
+                order = Array(0..<data.count)
+                order.shuffle(using: &generator)
+            }
+            let chosen = Array(order.suffix(batchSize))
+            order.removeLast(batchSize)
+            let (points, labels) = Batching.gather(data, indices: chosen)
+            let (logits, tape) = forward(
+                points, batch: batchSize, nodes: data.pointsPerCloud, training: true, generator: &generator)
+            let (_, dLogits) = CrossEntropy.lossAndGradient(logits: logits, labels: labels)
+            optimizer.step(&store, gradients: backward(dLogits, tape: tape), regions: [:], learningRate: learningRate)
+        }
+    }
 }

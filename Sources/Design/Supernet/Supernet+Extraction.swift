@@ -78,8 +78,9 @@ extension Supernet {
         return out
     }
 
-    /// The accuracy of `architecture` with inherited weights: BatchNorm recalibrated on `calibration`, then
-    /// evaluated on `validation` (no augmentation, no dropout). Results are cached by architecture until the
+    /// The accuracy of `architecture` with inherited weights: BatchNorm recalibrated on `calibration`
+    /// (fine-tuned on it for `options.fineTuneSteps` steps when that is not 0), then evaluated on
+    /// `validation` (no augmentation, no dropout). Results are cached by architecture until the
     /// weights change (training clears the cache).
     public mutating func evaluate(
         _ architecture: Architecture, on validation: PointCloudSet, calibration: PointCloudSet,
@@ -87,7 +88,12 @@ extension Supernet {
     ) throws -> ArchitectureScore {
         if let cached = scores[architecture] { return cached }
         try check(validation, role: "validation", minimum: 1)
-        let model = try extract(architecture, calibration: calibration)
+        var model = try extract(architecture, calibration: calibration)
+        if options.fineTuneSteps > 0 {
+            model.fineTune(
+                on: calibration, steps: options.fineTuneSteps, batchSize: max(options.batchSize, 2),
+                learningRate: options.optimizer.learningRate, seed: options.seed)
+        }
         let result = try Training.evaluate(
             model, on: validation, batchSize: max(options.batchSize, 2), progress: progress, cancellation: cancellation)
         let score = ArchitectureScore(

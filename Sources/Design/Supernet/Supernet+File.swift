@@ -147,6 +147,7 @@ extension SupernetOptions {
                     ].map { Double($0) })
             ),
             ("options_calibration_batches", .int(Int64(calibrationBatches))),
+            ("options_fine_tune_steps", .int(Int64(fineTuneSteps))),
             ("options_seed", .int(Int64(bitPattern: seed))),
         ]
         switch optimizer {
@@ -199,6 +200,7 @@ extension SupernetOptions {
             augmentation: Augmentation(
                 scale: Float(a[0])...Float(a[1]), shift: Float(a[2]), jitter: Float(a[3]), jitterClip: Float(a[4])),
             calibrationBatches: Int(try int("options_calibration_batches")),
+            fineTuneSteps: Int(try file.attributeIfPresent("options_fine_tune_steps")?.intValue ?? 0),
             seed: UInt64(bitPattern: try int("options_seed")))
     }
 }

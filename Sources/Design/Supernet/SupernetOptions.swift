@@ -18,16 +18,20 @@ public struct SupernetOptions: Sendable, Equatable {
     public var augmentation: Augmentation
     /// Training batches used to recalibrate BatchNorm before evaluating an architecture.
     public var calibrationBatches: Int
+    /// Steps of fine-tuning (Adam, the optimiser's learning rate) of an extracted path before it is scored;
+    /// 0, the default, scores purely inherited weights as SPEC.md §3 says.
+    public var fineTuneSteps: Int
     /// Seed of the supernet's initial weights and of its sampling, shuffling, augmentation and dropout.
     public var seed: UInt64
 
     /// Tandem's defaults: 50 epochs, batch 16, Adam 1e-3 with weight decay 1e-4 cosine-annealed to 1e-5,
-    /// label smoothing 0.2, dropout 0.5, the usual augmentation, 5 calibration batches, seed 1.
+    /// label smoothing 0.2, dropout 0.5, the usual augmentation, 5 calibration batches, no fine-tuning, seed 1.
     public init(
         epochs: Int = 50, batchSize: Int = 16,
         optimizer: OptimizerChoice = .adam(learningRate: 1e-3, weightDecay: 1e-4),
         minimumLearningRate: Float = 1e-5, labelSmoothing: Float = 0.2, dropout: Float = 0.5,
-        augmentation: Augmentation = Augmentation(), calibrationBatches: Int = 5, seed: UInt64 = 1
+        augmentation: Augmentation = Augmentation(), calibrationBatches: Int = 5, fineTuneSteps: Int = 0,
+        seed: UInt64 = 1
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -37,6 +41,7 @@ public struct SupernetOptions: Sendable, Equatable {
         self.dropout = dropout
         self.augmentation = augmentation
         self.calibrationBatches = calibrationBatches
+        self.fineTuneSteps = fineTuneSteps
         self.seed = seed
     }
 }
