@@ -5,10 +5,11 @@ extension ModelValue: NamedValue {
     /// "model".
     public static var kindName: String { "model" }
 
-    /// `dgcnn, 1.8M parameters, 10 classes, trained 2 epochs`.
+    /// `dgcnn, 1800068 parameters, 10 classes, trained 2 epochs` (the last part only when trained here: model
+    /// files keep weights, not the training record).
     public var summary: String {
-        let trained = history.isEmpty ? "untrained" : "trained \(history.count) epoch\(history.count == 1 ? "" : "s")"
-        return "\(kind), \(store.parameterCount) parameters, \(classes) classes, \(trained)"
+        let trained = history.isEmpty ? "" : ", trained \(history.count) epoch\(history.count == 1 ? "" : "s")"
+        return "\(kind), \(store.parameterCount) parameters, \(classes) classes\(trained)"
     }
 
     /// The configuration, the tensors' count, the training record and, for an architecture, its mapping.
