@@ -68,7 +68,7 @@ import Testing
         let script = "set seed=2\nset seed=x\nset threads=4\n"
         let (shell, buffer) = capturingShell()
         #expect(shell.runScript(script, file: "s.tandem").failures == 1)
-        #expect(shell.session.settings["threads"] == .integer(1))
+        #expect(shell.session.settings["threads"] == .integer(2))
         #expect(
             buffer.text == """
                 s.tandem:2:10: error: expected a whole number for seed, got 'x'

@@ -20,6 +20,6 @@ public struct Setting: Sendable {
     /// Every setting `set` knows, in the order `show settings` lists them. Add one here.
     public static let all: [Setting] = [
         Setting("seed", .integer, .integer(1), "seed of every command that samples, unless it is given seed="),
-        Setting("threads", .integer, .integer(1), "worker threads for parallel work"),
+        Setting("threads", .integer, .integer(2), "worker threads for parallel work"),
     ]
 }
