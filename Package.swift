@@ -25,27 +25,28 @@ let package = Package(
         // MARK: - Libraries, lowest first
 
         /// Dense Float32 tensors, BLAS matmul, kNN, gather and scatter-reduce kernels.
-        .target(name: "Tensor", dependencies: ["CBLAS"], swiftSettings: mathFlags),
+        .target(name: "Tensor", dependencies: ["CBLAS"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// Typed HDF5 access and the project's file layouts (point clouds, graphs, shapes generator).
         .target(name: "HDF5", dependencies: ["CHDF5", "Tensor"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// GNN layers with forward and backward passes, optimisers, training, DGCNN and PointNet.
-        .target(name: "GNN", dependencies: ["Tensor", "HDF5"], swiftSettings: mathFlags),
+        .target(name: "GNN", dependencies: ["Tensor", "HDF5"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// The design space, architectures with their device/edge mapping, and the one-shot supernet.
-        .target(name: "Design", dependencies: ["GNN", "Tensor", "HDF5"], swiftSettings: mathFlags),
+        .target(
+            name: "Design", dependencies: ["GNN", "Tensor", "HDF5"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
-        .target(name: "Workbench", dependencies: ["Design", "GNN", "HDF5", "Tensor"]),
+        .target(name: "Workbench", dependencies: ["Design", "GNN", "HDF5", "Tensor"], exclude: ["README.md"]),
 
         // MARK: - Executable
 
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
         .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
+
+        // MARK: - Benchmarks (release programs behind scripts/bench)
+
         /// GNN benchmarks behind scripts/bench/gnn: DGCNN inference, training throughput, shapes accuracy.
         .executableTarget(
             name: "gnn-bench", dependencies: ["GNN", "HDF5", "Tensor"], path: "scripts/bench/gnn-bench",
             swiftSettings: mathFlags),
-
-        // MARK: - Benchmarks
-
         /// Tensor kernel benchmark (kNN, matmul, gather, neighbourhood max), run by `scripts/bench/tensor`.
         .executableTarget(
             name: "TensorBench", dependencies: ["Tensor"], path: "scripts/bench/tensorbench", swiftSettings: mathFlags),
