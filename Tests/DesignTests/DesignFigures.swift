@@ -39,12 +39,17 @@ struct DesignFigures {
 
 extension DesignFigures {
     /// Ranking quality of inherited weights in the small space (6 positions, widths 8–32, k 4, 64 points) on
-    /// shapes at 64 points (13 classes, 40 training and 15 validation clouds each): a supernet trained for
-    /// `TANDEM_FIGURE_SUPERNET_EPOCHS` epochs (default 40) scores 30 distinct sampled architectures with
-    /// inherited weights (BN recalibrated); each is also trained from scratch for
-    /// `TANDEM_FIGURE_STANDALONE_EPOCHS` epochs (default 15) with GNN's trainer; Kendall τ-b between the two
-    /// validation accuracies is printed, and, as the noise ceiling of that number, τ-b between two standalone
-    /// trainings of each architecture with different seeds.
+    /// shapes at 64 points (13 classes, 40 training and `TANDEM_FIGURE_VALIDATION_PER_CLASS` (default 15)
+    /// validation clouds each): a supernet trained for `TANDEM_FIGURE_SUPERNET_EPOCHS` epochs (default 40;
+    /// Adam `TANDEM_FIGURE_SUPERNET_LR_PER_MILLE`/1000, default 3e-3; batch `TANDEM_FIGURE_SUPERNET_BATCH`,
+    /// default 16; dropout `TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT`, default 0; seed
+    /// `TANDEM_FIGURE_SUPERNET_SEED`, default 11) scores 30 distinct sampled architectures with inherited
+    /// weights (BN recalibrated on `TANDEM_FIGURE_CALIBRATION_BATCHES` batches, default 5); each is also trained
+    /// from scratch for `TANDEM_FIGURE_STANDALONE_EPOCHS` epochs (default 15) with GNN's trainer. Printed: Kendall
+    /// τ-b between inherited and standalone validation accuracy, τ-b of minus the inherited validation loss, and
+    /// as the noise ceiling τ-b between two standalone trainings of each architecture with different seeds.
+    /// With `TANDEM_FIGURE_FINE_TUNE_STEPS` the extracted paths are fine-tuned first, and as a control the same
+    /// fine-tuning from a fresh initialisation is ranked too.
     @Test func rankingQualityOfInheritedWeights() throws {
         func setting(_ name: String, _ fallback: Int) -> Int {
             guard let raw = getenv(name) else { return fallback }
@@ -68,8 +73,9 @@ extension DesignFigures {
             ? .sgd(learningRate: learningRate, momentum: 0.9, weightDecay: 1e-4)
             : .adam(learningRate: learningRate, weightDecay: 1e-4)
         let options = SupernetOptions(
-            epochs: supernetEpochs, batchSize: 16, optimizer: optimizer, minimumLearningRate: learningRate / 30,
-            labelSmoothing: 0.1, dropout: Float(setting("TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT", 30)) / 100,
+            epochs: supernetEpochs, batchSize: setting("TANDEM_FIGURE_SUPERNET_BATCH", 16), optimizer: optimizer,
+            minimumLearningRate: learningRate / 30,
+            labelSmoothing: 0.1, dropout: Float(setting("TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT", 0)) / 100,
             calibrationBatches: setting("TANDEM_FIGURE_CALIBRATION_BATCHES", 5),
             fineTuneSteps: setting("TANDEM_FIGURE_FINE_TUNE_STEPS", 0),
             seed: UInt64(setting("TANDEM_FIGURE_SUPERNET_SEED", 11)))
