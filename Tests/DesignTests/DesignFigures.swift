@@ -39,12 +39,17 @@ struct DesignFigures {
 
 extension DesignFigures {
     /// Ranking quality of inherited weights in the small space (6 positions, widths 8–32, k 4, 64 points) on
-    /// shapes at 64 points (13 classes, 40 training and 15 validation clouds each): a supernet trained for
-    /// `TANDEM_FIGURE_SUPERNET_EPOCHS` epochs (default 40) scores 30 distinct sampled architectures with
-    /// inherited weights (BN recalibrated); each is also trained from scratch for
-    /// `TANDEM_FIGURE_STANDALONE_EPOCHS` epochs (default 15) with GNN's trainer; Kendall τ-b between the two
-    /// validation accuracies is printed, and, as the noise ceiling of that number, τ-b between two standalone
-    /// trainings of each architecture with different seeds.
+    /// shapes at 64 points (13 classes, 40 training and `TANDEM_FIGURE_VALIDATION_PER_CLASS` (default 15)
+    /// validation clouds each): a supernet trained for `TANDEM_FIGURE_SUPERNET_EPOCHS` epochs (default 40;
+    /// Adam `TANDEM_FIGURE_SUPERNET_LR_PER_MILLE`/1000, default 3e-3; batch `TANDEM_FIGURE_SUPERNET_BATCH`,
+    /// default 16; dropout `TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT`, default 0; seed
+    /// `TANDEM_FIGURE_SUPERNET_SEED`, default 11) scores 30 distinct sampled architectures with inherited
+    /// weights (BN recalibrated on `TANDEM_FIGURE_CALIBRATION_BATCHES` batches, default 5); each is also trained
+    /// from scratch for `TANDEM_FIGURE_STANDALONE_EPOCHS` epochs (default 15) with GNN's trainer. Printed: Kendall
+    /// τ-b between inherited and standalone validation accuracy, τ-b of minus the inherited validation loss, and
+    /// as the noise ceiling τ-b between two standalone trainings of each architecture with different seeds.
+    /// With `TANDEM_FIGURE_FINE_TUNE_STEPS` the extracted paths are fine-tuned first, and as a control the same
+    /// fine-tuning from a fresh initialisation is ranked too.
     @Test func rankingQualityOfInheritedWeights() throws {
         func setting(_ name: String, _ fallback: Int) -> Int {
             guard let raw = getenv(name) else { return fallback }
@@ -52,7 +57,10 @@ extension DesignFigures {
         }
         let supernetEpochs = setting("TANDEM_FIGURE_SUPERNET_EPOCHS", 40)
         let standaloneEpochs = setting("TANDEM_FIGURE_STANDALONE_EPOCHS", 15)
-        let data = try ShapesDataset(ShapesConfiguration(trainPerClass: 40, testPerClass: 15, points: 64, seed: 7))
+        let data = try ShapesDataset(
+            ShapesConfiguration(
+                trainPerClass: 40, testPerClass: setting("TANDEM_FIGURE_VALIDATION_PER_CLASS", 15), points: 64, seed: 7)
+        )
         var space = DesignSpace.small
         space.classes = data.train.classCount
         if getenv("TANDEM_FIGURE_NO_SUM") != nil {
@@ -65,9 +73,12 @@ extension DesignFigures {
             ? .sgd(learningRate: learningRate, momentum: 0.9, weightDecay: 1e-4)
             : .adam(learningRate: learningRate, weightDecay: 1e-4)
         let options = SupernetOptions(
-            epochs: supernetEpochs, batchSize: 16, optimizer: optimizer, minimumLearningRate: learningRate / 30,
-            labelSmoothing: 0.1, dropout: Float(setting("TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT", 30)) / 100,
-            fineTuneSteps: setting("TANDEM_FIGURE_FINE_TUNE_STEPS", 0), seed: 11)
+            epochs: supernetEpochs, batchSize: setting("TANDEM_FIGURE_SUPERNET_BATCH", 16), optimizer: optimizer,
+            minimumLearningRate: learningRate / 30,
+            labelSmoothing: 0.1, dropout: Float(setting("TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT", 0)) / 100,
+            calibrationBatches: setting("TANDEM_FIGURE_CALIBRATION_BATCHES", 5),
+            fineTuneSteps: setting("TANDEM_FIGURE_FINE_TUNE_STEPS", 0),
+            seed: UInt64(setting("TANDEM_FIGURE_SUPERNET_SEED", 11)))
         var net = try Supernet(space: space, options: options)
         let clock = ContinuousClock()
         let start = clock.now
@@ -82,10 +93,24 @@ extension DesignFigures {
             if !architectures.contains(candidate) { architectures.append(candidate) }
         }
         var inherited: [Double] = []
+        var inheritedLoss: [Double] = []
+        var scratch: [Double] = []
         var standalone: [Double] = []
         var repeated: [Double] = []
         for (index, architecture) in architectures.enumerated() {
-            inherited.append(try net.evaluate(architecture, on: data.test, calibration: data.train).accuracy)
+            let score = try net.evaluate(architecture, on: data.test, calibration: data.train)
+            inherited.append(score.accuracy)
+            inheritedLoss.append(-score.loss)
+            if options.fineTuneSteps > 0 {
+                // Control: the same fine-tuning from a fresh initialisation instead of the supernet's weights.
+                var freshGenerator = SeededGenerator(seed: UInt64(index + 5001))
+                var fresh = try ArchitectureModel(
+                    architecture, space: space, dropout: options.dropout, generator: &freshGenerator)
+                fresh.fineTune(
+                    on: data.train, steps: options.fineTuneSteps, batchSize: 16,
+                    learningRate: options.optimizer.learningRate, seed: options.seed)
+                scratch.append(try Training.evaluate(fresh, on: data.test).overallAccuracy)
+            }
             for seed in [UInt64(index + 1), UInt64(index + 1001)] {
                 var modelGenerator = SeededGenerator(seed: seed)
                 var model = try ArchitectureModel(architecture, space: space, dropout: 0.3, generator: &modelGenerator)
@@ -99,6 +124,12 @@ extension DesignFigures {
             print("FIGURE arch \(index): inherited \(inherited[index]) standalone \(standalone[index]) \(architecture)")
         }
         let tau = kendallTauB(inherited, standalone)
+        print("FIGURE Kendall tau-b of minus the inherited validation loss: \(kendallTauB(inheritedLoss, standalone))")
+        if !scratch.isEmpty {
+            print(
+                "FIGURE control: the same \(options.fineTuneSteps) fine-tune steps from a fresh initialisation: "
+                    + "Kendall tau-b \(kendallTauB(scratch, standalone)), mean accuracy \(scratch.reduce(0, +) / 30)")
+        }
         print(
             "FIGURE noise ceiling: Kendall tau-b between two standalone trainings (other seeds) "
                 + "\(kendallTauB(standalone, repeated))")

@@ -19,14 +19,14 @@ import Testing
               ⇄ device ══▶ edge: features [64, 3] f32 768 B + edges [64, 4] i32 1.0 KiB
            2                         agg(edgeconv,max)              3→6     2.3 K
            3                         combine(16)                   6→16    15.4 K       128
-           4                         pool(max+mean)               16→32     2.1 K
+           4                         pool(max+mean)               16→32     2.1 K        64
            5                         id                              32         0
         head                         fc 32→32→16→10               32→10     3.5 K     1.8 K
               ⇄ edge ══▶ device: logits [10] f32 40 B
 
         side         FLOPs    params       sends
         device      41.0 K         0     1.8 KiB
-        edge        23.3 K     1.9 K        40 B
+        edge        23.3 K     2.0 K        40 B
         link: 1.8 KiB per sample in 2 crossings
         """
     #expect(drawing == expected)

@@ -72,16 +72,17 @@ func linkPayloadsMatchHandComputedBytes(_ example: LinkCase) throws {
 
 /// Small space: P = 64, k = 4, head 32-16, 10 classes. Hand-counted with CostModel's conventions:
 /// knn 3·64²·3 + 64² = 40 960; agg(edgeconv,max) 64·4·(3 + 6) = 2 304; combine 6→16 2·64·6·16 + 3·64·16 =
-/// 15 360 (params 6·16 + 2·16 = 128); pool(max+mean) on 16: 64·16 + 64·16 + 16 = 2 064; head 32→32→16→10:
+/// 15 360 (params 6·16 + 2·16 = 128); pool(max+mean) on 16: 64·16 + 64·16 + 16 = 2 064 plus its BatchNorm on
+/// 32 as scale+shift 2·32 = 64 (params γ, β: 64), 2 128 in all; head 32→32→16→10:
 /// (2·32·32 + 96) + (2·32·16 + 48) + (2·16·10 + 10) = 3 546 FLOPs, (1 024 + 64) + (512 + 32) + (160 + 10) =
 /// 1 802 params.
 @Test func flopsAndParametersPerSideMatchHandCounts() throws {
     let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(16) | pool(max+mean) | comm | id", in: .small)
     let mapping = try arch.mapping(in: .small)
-    #expect(mapping.steps.map(\.flops) == [40_960, 2_304, 15_360, 2_064, 0, 0])
+    #expect(mapping.steps.map(\.flops) == [40_960, 2_304, 15_360, 2_128, 0, 0])
     #expect(mapping.widths == [3, 6, 16, 32, 32, 32])
     #expect(mapping.head.widths == [32, 32, 16, 10])
-    #expect(mapping.cost(on: .device) == SideCost(flops: 60_688, parameters: 128))
+    #expect(mapping.cost(on: .device) == SideCost(flops: 60_752, parameters: 192))
     #expect(mapping.cost(on: .edge) == SideCost(flops: 3_546, parameters: 1_802))
     #expect(mapping.steps.map(\.side) == [.device, .device, .device, .device, .device, .edge])
     #expect(mapping.crossings.map(\.bytes) == [128, 40])

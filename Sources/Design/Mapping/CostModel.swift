@@ -8,7 +8,8 @@ import GNN
 /// - knn on width C: squared distances of every pair 3·P²·C (subtract, multiply, add), selection P².
 /// - aggregate on width C, output W: per edge the message costs full 3C+1 (difference C, squared norm 2C,
 ///   square root 1), edgeconv C, relative C, source 0; the reduction costs P·k·W; mean adds P·W divisions.
-/// - pool on width C: P·C per part (comparison or addition), mean parts add C divisions.
+/// - pool on width C: P·C per part (comparison or addition), mean parts add C divisions; then the BatchNorm
+///   of the pooled vector of width W, folded to scale+shift, 2·W. Parameters 2·W (γ, β).
 /// - identity and communicate: 0 (link time is a separate cost).
 /// - head in→h1→h2→classes: the hidden layers as combines (2·in·h + 3·h each, parameters in·h + 2·h), the
 ///   last Linear with bias 2·h2·classes + classes (parameters h2·classes + classes). Dropout is free.
@@ -33,14 +34,17 @@ public enum CostModel {
             }
             return p * k * (perEdge + w) + (reducer == .mean ? p * w : 0)
         case .pool(let kind):
-            return kind.parts.reduce(0) { $0 + p * c + ($1 == .mean ? c : 0) }
+            return kind.parts.reduce(0) { $0 + p * c + ($1 == .mean ? c : 0) } + 2 * kind.width(for: c)
         }
     }
 
     /// Learnable parameters of `op` on input width `c`.
     public static func parameters(_ op: Operation, inputWidth c: Int) -> Int {
-        if case .combine(let w) = op { return c * w + 2 * w }
-        return 0
+        switch op {
+        case .combine(let w): return c * w + 2 * w
+        case .pool(let kind): return 2 * kind.width(for: c)
+        case .identity, .communicate, .knn, .aggregate: return 0
+        }
     }
 
     /// The head's layer widths: input, hidden widths, classes.

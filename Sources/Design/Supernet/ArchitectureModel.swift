@@ -5,7 +5,8 @@ import Tensor
 /// One architecture as a standalone model with its own exact-size weights, trainable and runnable by the
 /// GNN engine (`Training.train`, `Training.evaluate`) because it is a `PointCloudClassifier`.
 ///
-/// Tensors: `pos{p}/combine/weight` [C, w], `pos{p}/combine/bn/{gamma,beta,running_mean,running_var}`, and
+/// Tensors: `pos{p}/combine/weight` [C, w], `pos{p}/combine/bn/{gamma,beta,running_mean,running_var}`,
+/// `pos{p}/pool/bn/…` (the BatchNorm of the pooled vector), and
 /// the head `head/fc1…` with fc1 [pooled width, hidden₁]. Mapping (communicates) does not change the
 /// computation: the model computes the whole network in one process.
 public struct ArchitectureModel: PointCloudClassifier {
@@ -29,6 +30,10 @@ public struct ArchitectureModel: PointCloudClassifier {
         let mapping = try architecture.mapping(in: space)
         var store = ParameterStore()
         for step in mapping.steps {
+            if case .pool(let kind) = step.operation {
+                PathNaming.standalone.poolNorm(step.position, kind: kind, inputWidth: step.inputWidth)
+                    .initialize(width: kind.width(for: step.inputWidth), in: &store)
+            }
             guard case .combine(let width) = step.operation else { continue }
             store.parameters[PathNaming.standalone.combineWeight(step.position)] = Initializer.linearWeight(
                 fanIn: step.inputWidth, fanOut: width, generator: &generator)
@@ -48,11 +53,7 @@ public struct ArchitectureModel: PointCloudClassifier {
     }
 
     /// The pooled width handed to the head.
-    var pooledWidth: Int {
-        var width = space.inputWidth
-        for op in architecture.operations { width = op.outputWidth(for: width) }
-        return width
-    }
+    var pooledWidth: Int { architecture.pooledWidth(in: space) }
 
     /// The path through this model's tensors.
     var program: PathProgram {
@@ -104,5 +105,14 @@ public struct ArchitectureModel: PointCloudClassifier {
             let (_, dLogits) = CrossEntropy.lossAndGradient(logits: logits, labels: labels)
             optimizer.step(&store, gradients: backward(dLogits, tape: tape), regions: [:], learningRate: learningRate)
         }
+    }
+}
+
+extension Architecture {
+    /// The width of the vector handed to the head in `space`.
+    func pooledWidth(in space: DesignSpace) -> Int {
+        var width = space.inputWidth
+        for op in operations { width = op.outputWidth(for: width) }
+        return width
     }
 }

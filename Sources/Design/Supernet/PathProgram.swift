@@ -49,8 +49,14 @@ struct PathProgram: Sendable {
                 x = y
             case .pool(let kind):
                 let width = x.shape[1]
-                let (y, cache) = Pool.forward(x, batch: batch, nodes: rows, kind: kind)
-                steps.append(.pool(kind: kind, nodes: rows, width: width, cache: cache))
+                let (pooled, cache) = Pool.forward(x, batch: batch, nodes: rows, kind: kind)
+                let (y, normCache) = normalize(
+                    pooled, norm: naming.poolNorm(position, kind: kind, inputWidth: width), store: &store,
+                    training: training, statistics: &statistics)
+                if let normCache {
+                    steps.append(
+                        .pool(position: position, kind: kind, nodes: rows, width: width, cache: cache, norm: normCache))
+                }
                 x = y
                 rows = 1
                 graph = nil
@@ -73,6 +79,29 @@ struct PathProgram: Sendable {
         }
         let (logits, headCache) = head.forward(x, store: &store, training: training, generator: &generator)
         return (logits, PathTape(steps: steps, head: headCache, batch: batch, pooledWidth: pooledWidth))
+    }
+
+    /// BatchNorm (no activation) of a pooled vector; with `statistics` it normalises with batch statistics,
+    /// records them and returns no cache.
+    private func normalize(
+        _ x: Tensor, norm: BatchNormNames, store: inout ParameterStore, training: Bool,
+        statistics: inout BatchStatistics?
+    ) -> (Tensor, BatchNormCache?) {
+        let gamma = store.parameter(norm.gamma)
+        let beta = store.parameter(norm.beta)
+        if statistics != nil {
+            statistics?.add(x, for: norm)
+            var scratchMean = Tensor.zeros([x.shape[1]])
+            var scratchVariance = Tensor(shape: [x.shape[1]], repeating: 1)
+            let (y, _) = BatchNorm.forward(
+                x, gamma: gamma, beta: beta, runningMean: &scratchMean, runningVariance: &scratchVariance,
+                training: true)
+            return (y, nil)
+        }
+        let (y, cache) = store.withBuffers(norm.runningMean, norm.runningVariance) { rm, rv in
+            BatchNorm.forward(x, gamma: gamma, beta: beta, runningMean: &rm, runningVariance: &rv, training: training)
+        }
+        return (y, cache)
     }
 
     /// A combine; with `statistics` it normalises with batch statistics, records them and returns no cache.
@@ -121,16 +150,30 @@ struct PathProgram: Sendable {
             regions[first.weightName] = SliceRegion(rows: tape.pooledWidth, columns: first.outWidth)
         }
         var d = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients)
-        let firstCombine = tape.steps.firstIndex { if case .combine = $0 { return true } else { return false } }
-        guard let firstCombine else { return (gradients, regions) }
-        for index in stride(from: tape.steps.count - 1, through: firstCombine, by: -1) {
+        let firstTrained = tape.steps.firstIndex {
+            switch $0 {
+            case .combine, .pool: return true
+            case .passThrough, .aggregate: return false
+            }
+        }
+        guard let firstTrained else { return (gradients, regions) }
+        for index in stride(from: tape.steps.count - 1, through: firstTrained, by: -1) {
             switch tape.steps[index] {
             case .passThrough:
                 continue
             case .aggregate(let input, let graph, let message, let reducer, let cache):
                 d = Aggregate.backward(d, input: input, graph: graph, message: message, reducer: reducer, cache: cache)
-            case .pool(let kind, let nodes, let width, let cache):
-                d = Pool.backward(d, batch: tape.batch, nodes: nodes, width: width, kind: kind, cache: cache)
+            case .pool(let position, let kind, let nodes, let width, let cache, let normCache):
+                let norm = naming.poolNorm(position, kind: kind, inputWidth: width)
+                allocate(norm.gamma)
+                allocate(norm.beta)
+                let gamma = store.parameter(norm.gamma)
+                d = gradients.with(norm.gamma, norm.beta) { g, b in
+                    BatchNorm.backward(d, cache: normCache, gamma: gamma, gammaGrad: &g, betaGrad: &b)
+                }
+                if index > firstTrained {
+                    d = Pool.backward(d, batch: tape.batch, nodes: nodes, width: width, kind: kind, cache: cache)
+                }
             case .combine(let position, let width, let cache):
                 let weightName = naming.combineWeight(position)
                 let norm = naming.combineNorm(position, width: width)
@@ -140,7 +183,7 @@ struct PathProgram: Sendable {
                 regions[weightName] = SliceRegion(rows: cache.input.shape[1], columns: width)
                 let weight = store.parameter(weightName)
                 let gamma = store.parameter(norm.gamma)
-                let needInput = index > firstCombine
+                let needInput = index > firstTrained
                 d = gradients.with(weightName, norm.gamma, norm.beta) { w, g, b in
                     Combine.backward(
                         d, cache: cache, weight: weight, gamma: gamma, weightGrad: &w, gammaGrad: &g, betaGrad: &b,

@@ -21,8 +21,8 @@ enum StepTape: Sendable {
     case aggregate(input: Tensor, graph: NeighbourGraph, message: MessageType, reducer: Reducer, cache: AggregateCache)
     /// A combine at `position` to `width`.
     case combine(position: Int, width: Int, cache: CombineCache)
-    /// The pool of `nodes` nodes of width `width`.
-    case pool(kind: PoolKind, nodes: Int, width: Int, cache: PoolCache)
+    /// The pool at `position` of `nodes` nodes of width `width`, then its BatchNorm.
+    case pool(position: Int, kind: PoolKind, nodes: Int, width: Int, cache: PoolCache, norm: BatchNormCache)
 }
 
 /// The top-left [rows, columns] block of a matrix parameter that a path used (the rest got no gradient).

@@ -39,6 +39,14 @@ extension Supernet {
         let mapping = try architecture.mapping(in: space)
         var store = ParameterStore()
         for step in mapping.steps {
+            if case .pool(let kind) = step.operation {
+                let from = PathNaming.supernet.poolNorm(step.position, kind: kind, inputWidth: step.inputWidth)
+                let to = PathNaming.standalone.poolNorm(step.position, kind: kind, inputWidth: step.inputWidth)
+                store.parameters[to.gamma] = source.store.parameter(from.gamma)
+                store.parameters[to.beta] = source.store.parameter(from.beta)
+                store.buffers[to.runningMean] = source.store.buffers[from.runningMean]
+                store.buffers[to.runningVariance] = source.store.buffers[from.runningVariance]
+            }
             guard case .combine(let width) = step.operation else { continue }
             let p = step.position
             store.parameters[PathNaming.standalone.combineWeight(p)] = Supernet.block(

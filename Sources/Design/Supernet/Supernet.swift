@@ -8,9 +8,10 @@ import Tensor
 /// A value type (its tensors are copy-on-write): `train` mutates it, `evaluate` caches scores in it,
 /// `extract` copies one architecture's weights out. Tensors, by path (also their HDF5 paths):
 /// `pos{p}/combine/weight` [`layout.combineRows[p]`, `layout.combineColumns[p]`] shared by every combine at
-/// p; `pos{p}/combine/w{w}/bn/{gamma,beta,running_mean,running_var}` per combine width w; the head
-/// `head/fc1…` (GNN's `ClassifierHead`, fc1 with `layout.headRows` rows). Aggregate, knn, pool, identity
-/// and communicate have no weights.
+/// p; `pos{p}/combine/w{w}/bn/{gamma,beta,running_mean,running_var}` per combine width w;
+/// `pool/{kind}/c{C}/bn/…` per pool kind and input width C (the pooled vector is normalised); the head
+/// `head/fc1…` (GNN's `ClassifierHead`, fc1 with `layout.headRows` rows). Aggregate, knn, identity and
+/// communicate have no weights.
 public struct Supernet: Sendable {
     /// The design space.
     public let space: DesignSpace
@@ -47,6 +48,12 @@ public struct Supernet: Sendable {
                 generator: &initGenerator)
             for width in layout.combineWidths[position] {
                 PathNaming.supernet.combineNorm(position, width: width).initialize(width: width, in: &store)
+            }
+        }
+        for (kind, inputs) in layout.poolInputWidths {
+            for input in inputs {
+                PathNaming.supernet.poolNorm(0, kind: kind, inputWidth: input)
+                    .initialize(width: kind.width(for: input), in: &store)
             }
         }
         Supernet.head(space: space, rows: layout.headRows, dropout: options.dropout)

@@ -16,12 +16,16 @@ public struct SupernetLayout: Sendable, Equatable {
     public var combineWidths: [[Int]]
     /// The widest pooled vector the head receives.
     public var headRows: Int
+    /// Per pool kind: the input widths a pool of that kind receives in valid architectures (sorted); each
+    /// (kind, input width) has its own BatchNorm over the pooled vector.
+    public var poolInputWidths: [PoolKind: [Int]]
 
     /// The layout of `sampler`'s space (only operations of valid architectures get weights).
     public init(_ sampler: ArchitectureSampler) {
         var rows: [Int] = []
         var columns: [Int] = []
         var widths: [[Int]] = []
+        var pools: [PoolKind: Set<Int>] = [:]
         for position in 0..<sampler.space.positions {
             var inputs: Set<Int> = []
             var outputs: Set<Int> = []
@@ -30,6 +34,7 @@ public struct SupernetLayout: Sendable, Equatable {
                     inputs.insert(step.inputWidth)
                     outputs.insert(width)
                 }
+                if case .pool(let kind) = step.operation { pools[kind, default: []].insert(step.inputWidth) }
             }
             rows.append(inputs.max() ?? 0)
             columns.append(outputs.max() ?? 0)
@@ -39,6 +44,7 @@ public struct SupernetLayout: Sendable, Equatable {
         combineColumns = columns
         combineWidths = widths
         headRows = sampler.headInputWidths.max() ?? 0
+        poolInputWidths = pools.mapValues { $0.sorted() }
     }
 
     /// The number of shared scalars (weights, γ, β; not running statistics), head included.
@@ -47,12 +53,15 @@ public struct SupernetLayout: Sendable, Equatable {
         for p in combineRows.indices {
             total += combineRows[p] * combineColumns[p] + 2 * combineWidths[p].reduce(0, +)
         }
+        for (kind, inputs) in poolInputWidths { total += inputs.reduce(0) { $0 + 2 * kind.width(for: $1) } }
         return total + CostModel.headParameters(input: headRows, space: space)
     }
 }
 
 /// How a path names its tensors: `pos3/combine/weight` in both; BatchNorm under `pos3/combine/w64` in the
-/// supernet (one per width) and under `pos3/combine` in a standalone model; the head under `head`.
+/// supernet (one per width) and under `pos3/combine` in a standalone model; the BatchNorm after a pool under
+/// `pool/max_mean/c16` in the supernet (one per pool kind and input width) and under `pos4/pool` in a
+/// standalone model; the head under `head`.
 enum PathNaming: Sendable {
     /// The supernet's names.
     case supernet
@@ -67,6 +76,16 @@ enum PathNaming: Sendable {
         switch self {
         case .supernet: return BatchNormNames(layer: "pos\(position)/combine/w\(width)")
         case .standalone: return BatchNormNames(layer: "pos\(position)/combine")
+        }
+    }
+
+    /// The BatchNorm after the pool of `kind` at `position` whose input is `inputWidth` wide.
+    func poolNorm(_ position: Int, kind: PoolKind, inputWidth: Int) -> BatchNormNames {
+        switch self {
+        case .supernet:
+            let parts = kind.parts.map(\.description).joined(separator: "_")
+            return BatchNormNames(layer: "pool/\(parts)/c\(inputWidth)")
+        case .standalone: return BatchNormNames(layer: "pos\(position)/pool")
         }
     }
 }

@@ -12,7 +12,8 @@ public struct SupernetOptions: Sendable, Equatable {
     public var minimumLearningRate: Float
     /// Label smoothing of the cross-entropy.
     public var labelSmoothing: Float
-    /// Dropout after each hidden layer of the head.
+    /// Dropout after each hidden layer of the head (default 0: in the ranking figure dropout 0.3 lowered
+    /// Kendall τ from ≈ 0.53 to ≈ 0.45, see the README).
     public var dropout: Float
     /// Random augmentation of every training batch.
     public var augmentation: Augmentation
@@ -25,11 +26,11 @@ public struct SupernetOptions: Sendable, Equatable {
     public var seed: UInt64
 
     /// Tandem's defaults: 50 epochs, batch 16, Adam 1e-3 with weight decay 1e-4 cosine-annealed to 1e-5,
-    /// label smoothing 0.2, dropout 0.5, the usual augmentation, 5 calibration batches, no fine-tuning, seed 1.
+    /// label smoothing 0.2, no dropout, the usual augmentation, 5 calibration batches, no fine-tuning, seed 1.
     public init(
         epochs: Int = 50, batchSize: Int = 16,
         optimizer: OptimizerChoice = .adam(learningRate: 1e-3, weightDecay: 1e-4),
-        minimumLearningRate: Float = 1e-5, labelSmoothing: Float = 0.2, dropout: Float = 0.5,
+        minimumLearningRate: Float = 1e-5, labelSmoothing: Float = 0.2, dropout: Float = 0,
         augmentation: Augmentation = Augmentation(), calibrationBatches: Int = 5, fineTuneSteps: Int = 0,
         seed: UInt64 = 1
     ) {
