@@ -3,18 +3,27 @@ import GNN
 
 /// `supernet new [in SPACE] [...] seed=S as NAME`: a freshly initialised supernet for a design space.
 struct SupernetNewCommand: Command {
+    /// Design's own defaults, so that the command and the API never disagree.
+    private static let defaults = SupernetOptions()
+
     static let spec = CommandSpec(
         name: "supernet new", group: .design, summary: "Create a supernet holding the weights of a whole space",
         arguments: [
             SpaceArgument.spec,
-            .key("epochs", .integer, .value("50"), "planned epochs: the length of the learning-rate schedule"),
-            .key("batch", .integer, .value("16"), "clouds per step (one sampled architecture per step)"),
+            .key(
+                "epochs", .integer, .value("\(defaults.epochs)"),
+                "planned epochs: the length of the learning-rate schedule"),
+            .key(
+                "batch", .integer, .value("\(defaults.batchSize)"),
+                "clouds per step (one sampled architecture per step)"),
             .key("optimizer", .choice(["adam", "sgd"]), .value("adam"), "adam, or sgd with momentum 0.9"),
             .key(
                 "lr", .number, .derived("0.001 for adam, 0.1 for sgd", TrainCommand.defaultRate),
                 "initial learning rate"),
-            .key("dropout", .number, .value("0.5"), "dropout in the head"),
-            .key("calibration", .integer, .value("5"), "training batches that recalibrate BatchNorm before a score"),
+            .key("dropout", .number, .value("\(defaults.dropout)"), "dropout in the head"),
+            .key(
+                "calibration", .integer, .value("\(defaults.calibrationBatches)"),
+                "training batches that recalibrate BatchNorm before a score"),
             .key("seed", .integer, .setting("seed"), "seed of the weights and of sampling, shuffling, augmentation"),
             .resultName(.value("supernet"), "session name of the supernet"),
         ],
