@@ -70,6 +70,20 @@ import Testing
         #expect(buffer.text.contains("not point clouds or graphs; it holds no data set"))
     }
 
+    @Test func aFileThatIsNotHDF5IsReportedAtThePathInAScript() throws {
+        let directory = temporaryDirectory()
+        try "not hdf5\n".write(toFile: directory + "/bad.h5", atomically: true, encoding: .utf8)
+        let (shell, buffer) = capturingShell(directory: directory)
+        #expect(shell.runScript("load bad.h5 as x\n", file: "s.tandem").failures == 1)
+        #expect(
+            buffer.text == """
+                s.tandem:1:6: error: \(directory)/bad.h5: not an HDF5 file
+                    load bad.h5 as x
+                         ^
+
+                """)
+    }
+
     @Test func valuesOfTheWrongKindAreRefusedWithTheirKind() {
         let (shell, buffer) = capturingShell(interactive: true)
         shell.execute("show nothing")

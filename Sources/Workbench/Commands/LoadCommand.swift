@@ -19,7 +19,12 @@ struct LoadCommand: Command {
     static func run(_ call: Invocation, in shell: Shell) throws {
         let path = shell.session.resolvePath(call.text("path") ?? "")
         let name = call.text("as") ?? "data"
-        let value = try load(path)
+        let value: any NamedValue
+        do {
+            value = try load(path)
+        } catch let error as HDF5Error {
+            throw call.error(error.description, at: "path")
+        }
         shell.session.define(name, value)
         shell.console.print("\(name): \(value.kindName), \(value.summary)")
     }
