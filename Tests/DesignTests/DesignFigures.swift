@@ -23,7 +23,7 @@ struct DesignFigures {
             points: subset.0.reshaped([steps * 16, 1024, 3]), labels: subset.1, classNames: data.train.classNames)
         var space = DesignSpace.paper
         space.classes = data.train.classCount
-        var net = try Supernet(space: space, options: SupernetOptions(epochs: 1, batchSize: 16))
+        var net = try Supernet(space: space, options: SupernetOptions(training: TrainingOptions(epochs: 1, batchSize: 16)))
         let recorder = StepRecorder()
         let progress = Progress { _, _, _ in recorder.tick() }
         _ = try net.train(on: train, epochs: 1, progress: progress)
@@ -73,19 +73,20 @@ extension DesignFigures {
             ? .sgd(learningRate: learningRate, momentum: 0.9, weightDecay: 1e-4)
             : .adam(learningRate: learningRate, weightDecay: 1e-4)
         let options = SupernetOptions(
-            epochs: supernetEpochs, batchSize: setting("TANDEM_FIGURE_SUPERNET_BATCH", 16), optimizer: optimizer,
-            minimumLearningRate: learningRate / 30,
-            labelSmoothing: 0.1, dropout: Float(setting("TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT", 0)) / 100,
+            training: TrainingOptions(
+                epochs: supernetEpochs, batchSize: setting("TANDEM_FIGURE_SUPERNET_BATCH", 16), optimizer: optimizer,
+                minimumLearningRate: learningRate / 30, labelSmoothing: 0.1,
+                seed: UInt64(setting("TANDEM_FIGURE_SUPERNET_SEED", 11))),
+            dropout: Float(setting("TANDEM_FIGURE_SUPERNET_DROPOUT_PERCENT", 0)) / 100,
             calibrationBatches: setting("TANDEM_FIGURE_CALIBRATION_BATCHES", 5),
-            fineTuneSteps: setting("TANDEM_FIGURE_FINE_TUNE_STEPS", 0),
-            seed: UInt64(setting("TANDEM_FIGURE_SUPERNET_SEED", 11)))
+            fineTuneSteps: setting("TANDEM_FIGURE_FINE_TUNE_STEPS", 0))
         var net = try Supernet(space: space, options: options)
         let clock = ContinuousClock()
         let start = clock.now
         _ = try net.train(on: data.train)
         let supernetTime = clock.now - start
         let lastEpoch = net.history.last.map { "loss \($0.loss), train accuracy \($0.trainAccuracy)" } ?? ""
-        print("FIGURE supernet \(options.optimizer) dropout \(options.dropout): last epoch \(lastEpoch)")
+        print("FIGURE supernet \(options.training.optimizer) dropout \(options.dropout): last epoch \(lastEpoch)")
         var generator = SeededGenerator(seed: 99)
         var architectures: [Architecture] = []
         while architectures.count < 30 {
@@ -108,7 +109,7 @@ extension DesignFigures {
                     architecture, space: space, dropout: options.dropout, generator: &freshGenerator)
                 fresh.fineTune(
                     on: data.train, steps: options.fineTuneSteps, batchSize: 16,
-                    learningRate: options.optimizer.learningRate, seed: options.seed)
+                    learningRate: options.training.optimizer.learningRate, seed: options.training.seed)
                 scratch.append(try Training.evaluate(fresh, on: data.test).overallAccuracy)
             }
             for seed in [UInt64(index + 1), UInt64(index + 1001)] {

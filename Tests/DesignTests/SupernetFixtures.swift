@@ -29,8 +29,10 @@ let trainingData: ShapesDataset = {
 
 /// Options for quick tests: batch 8, Adam 0.01, no dropout, mild augmentation.
 let quickOptions = SupernetOptions(
-    epochs: 4, batchSize: 8, optimizer: .adam(learningRate: 0.01, weightDecay: 1e-4), minimumLearningRate: 0.001,
-    labelSmoothing: 0, dropout: 0, calibrationBatches: 2, seed: 5)
+    training: TrainingOptions(
+        epochs: 4, batchSize: 8, optimizer: .adam(learningRate: 0.01, weightDecay: 1e-4), minimumLearningRate: 0.001,
+        labelSmoothing: 0, seed: 5),
+    dropout: 0, calibrationBatches: 2)
 
 /// A temporary file path unique to this process and `name`.
 func temporaryPath(_ name: String) -> String {

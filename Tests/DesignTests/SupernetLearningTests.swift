@@ -30,7 +30,7 @@ import Testing
         ShapesConfiguration(
             classes: [.sphere, .cylinder, .torus], trainPerClass: 32, testPerClass: 8, points: 32, seed: 3))
     var options = quickOptions
-    options.epochs = 40
+    options.training.epochs = 40
     var net = try Supernet(space: trainingSpace, options: options)
     let reports = try net.train(on: data.train)
     let accuracy = reports[30...].map(\.trainAccuracy).reduce(0, +) / 10

@@ -58,7 +58,7 @@ import Testing
         ShapesConfiguration(
             classes: [.sphere, .cylinder, .torus], trainPerClass: 32, testPerClass: 8, points: 32, seed: 3))
     var options = quickOptions
-    options.epochs = 16
+    options.training.epochs = 16
     var net = try Supernet(space: space, options: options)
     let reports = try net.train(on: data.train)
     #expect(reports.count == 16 && net.epoch == 16)
@@ -109,7 +109,7 @@ import Testing
 @Test func recalibrationSetsRunningStatisticsToTheBatchAverage() throws {
     var options = quickOptions
     options.calibrationBatches = 1
-    options.batchSize = 4
+    options.training.batchSize = 4
     let net = try Supernet(space: trainingSpace, options: options)
     let arch = try Architecture.parse("combine(8) | knn | agg(rel,max) | pool(max)", in: trainingSpace)
     let data = PointCloudSet(

@@ -93,8 +93,9 @@ import Testing
         var direct = try Supernet(
             space: .small,
             options: SupernetOptions(
-                epochs: 2, batchSize: 4, optimizer: .adam(learningRate: 0.001, weightDecay: 1e-4),
-                minimumLearningRate: 1e-5, seed: 7))
+                training: TrainingOptions(
+                    epochs: 2, batchSize: 4, optimizer: .adam(learningRate: 0.001, weightDecay: 1e-4),
+                    minimumLearningRate: 1e-5, seed: 7)))
         let reports = try direct.train(on: data.train)
         #expect(trained.isSame(as: SupernetValue(direct, classNames: data.train.classNames)))
         #expect(buffer.text.contains("epoch 2/2  loss " + NumberFormat.fixed(reports[1].loss, 3)))

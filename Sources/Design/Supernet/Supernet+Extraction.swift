@@ -7,13 +7,13 @@ extension Supernet {
     /// the path runs in training mode (batch statistics, no dropout, no augmentation, weights unchanged) over
     /// `options.calibrationBatches` batches of `data`, and each running mean / variance becomes the average
     /// of the batch means / unbiased variances (PyTorch's cumulative recalibration). The batches are the
-    /// same for every architecture (a fixed shuffle seeded by `options.seed`), so scores compare fairly.
+    /// same for every architecture (a fixed shuffle seeded by `options.training.seed`), so scores compare fairly.
     public func recalibrated(for architecture: Architecture, on data: PointCloudSet) throws -> Supernet {
         try architecture.validate(in: space)
-        let batchSize = max(options.batchSize, 2)
+        let batchSize = max(options.training.batchSize, 2)
         try check(data, role: "calibration", minimum: batchSize)
         var order = Array(0..<data.count)
-        var shuffle = SeededGenerator(seed: options.seed ^ 0xCA11_B2A7)
+        var shuffle = SeededGenerator(seed: options.training.seed ^ 0xCA11_B2A7)
         order.shuffle(using: &shuffle)
         let batches = min(max(options.calibrationBatches, 1), data.count / batchSize)
         var statistics: BatchStatistics? = BatchStatistics()
@@ -99,11 +99,12 @@ extension Supernet {
         var model = try extract(architecture, calibration: calibration)
         if options.fineTuneSteps > 0 {
             model.fineTune(
-                on: calibration, steps: options.fineTuneSteps, batchSize: max(options.batchSize, 2),
-                learningRate: options.optimizer.learningRate, seed: options.seed)
+                on: calibration, steps: options.fineTuneSteps, batchSize: max(options.training.batchSize, 2),
+                learningRate: options.training.optimizer.learningRate, seed: options.training.seed)
         }
         let result = try Training.evaluate(
-            model, on: validation, batchSize: max(options.batchSize, 2), progress: progress, cancellation: cancellation)
+            model, on: validation, batchSize: max(options.training.batchSize, 2), progress: progress,
+            cancellation: cancellation)
         let score = ArchitectureScore(
             accuracy: result.overallAccuracy, meanClassAccuracy: result.meanClassAccuracy, loss: result.loss)
         scores[architecture] = score

@@ -70,7 +70,7 @@ extension Supernet {
                 for (name, expected) in template.store.buffers {
                     store.buffers[name] = try tensor(name, in: buffers, shape: expected.shape, path, "/buffers")
                 }
-                var optimizer = SliceOptimizer(options.optimizer)
+                var optimizer = SliceOptimizer(options.training.optimizer)
                 if try file.exists("/optimizer/first") {
                     optimizer.first = try file.readTensors(under: "/optimizer/first")
                 }
@@ -112,7 +112,7 @@ extension Supernet {
         return found
     }
 
-    private static func readHistory(_ file: HDF5File, _ path: String) throws -> [SupernetEpochReport] {
+    private static func readHistory(_ file: HDF5File, _ path: String) throws -> [EpochReport] {
         let loss = try file.attributeIfPresent("history_loss")?.doublesValue ?? []
         let accuracy = try file.attributeIfPresent("history_accuracy")?.doublesValue ?? []
         let rate = try file.attributeIfPresent("history_rate")?.doublesValue ?? []
@@ -121,7 +121,7 @@ extension Supernet {
             throw DesignError.file(path: path, detail: "the history attributes differ in length")
         }
         return loss.indices.map {
-            SupernetEpochReport(
+            EpochReport(
                 epoch: $0 + 1, loss: loss[$0], trainAccuracy: accuracy[$0], learningRate: Float(rate[$0]),
                 seconds: seconds[$0])
         }
@@ -131,12 +131,14 @@ extension Supernet {
 extension SupernetOptions {
     /// The options as HDF5 attributes (prefix `options_`).
     var attributes: [(String, HDF5AttributeValue)] {
+        let training = self.training
+        let augmentation = training.augmentation
         var result: [(String, HDF5AttributeValue)] = [
-            ("options_epochs", .int(Int64(epochs))),
-            ("options_batch_size", .int(Int64(batchSize))),
-            ("options_learning_rate", .double(Double(optimizer.learningRate))),
-            ("options_minimum_learning_rate", .double(Double(minimumLearningRate))),
-            ("options_label_smoothing", .double(Double(labelSmoothing))),
+            ("options_epochs", .int(Int64(training.epochs))),
+            ("options_batch_size", .int(Int64(training.batchSize))),
+            ("options_learning_rate", .double(Double(training.optimizer.learningRate))),
+            ("options_minimum_learning_rate", .double(Double(training.minimumLearningRate))),
+            ("options_label_smoothing", .double(Double(training.labelSmoothing))),
             ("options_dropout", .double(Double(dropout))),
             (
                 "options_augmentation",
@@ -148,9 +150,9 @@ extension SupernetOptions {
             ),
             ("options_calibration_batches", .int(Int64(calibrationBatches))),
             ("options_fine_tune_steps", .int(Int64(fineTuneSteps))),
-            ("options_seed", .int(Int64(bitPattern: seed))),
+            ("options_seed", .int(Int64(bitPattern: training.seed))),
         ]
-        switch optimizer {
+        switch training.optimizer {
         case .sgd(_, let momentum, let decay):
             result.append(("options_optimizer", .string("sgd")))
             result.append(("options_momentum", .double(Double(momentum))))
@@ -193,14 +195,16 @@ extension SupernetOptions {
         guard let a = try value("options_augmentation").doublesValue, a.count == 5, a[0] <= a[1] else {
             throw DesignError.file(path: path, detail: "root attribute 'options_augmentation' must hold 5 numbers")
         }
-        return SupernetOptions(
+        let training = TrainingOptions(
             epochs: Int(try int("options_epochs")), batchSize: Int(try int("options_batch_size")), optimizer: optimizer,
             minimumLearningRate: try real("options_minimum_learning_rate"),
-            labelSmoothing: try real("options_label_smoothing"), dropout: try real("options_dropout"),
+            labelSmoothing: try real("options_label_smoothing"),
             augmentation: Augmentation(
                 scale: Float(a[0])...Float(a[1]), shift: Float(a[2]), jitter: Float(a[3]), jitterClip: Float(a[4])),
-            calibrationBatches: Int(try int("options_calibration_batches")),
-            fineTuneSteps: Int(try file.attributeIfPresent("options_fine_tune_steps")?.intValue ?? 0),
             seed: UInt64(bitPattern: try int("options_seed")))
+        return SupernetOptions(
+            training: training, dropout: try real("options_dropout"),
+            calibrationBatches: Int(try int("options_calibration_batches")),
+            fineTuneSteps: Int(try file.attributeIfPresent("options_fine_tune_steps")?.intValue ?? 0))
     }
 }

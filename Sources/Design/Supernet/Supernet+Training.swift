@@ -3,12 +3,12 @@ import HDF5
 import Tensor
 
 extension Supernet {
-    /// Trains until `epochs` epochs are complete (default `options.epochs`) by single-path uniform
+    /// Trains until `epochs` epochs are complete (default `options.training.epochs`) by single-path uniform
     /// sampling: every step draws a valid architecture uniformly, runs a batch through its path, and
     /// updates exactly the weights that path used (real backpropagation, `SliceOptimizer`).
     ///
     /// Each epoch shuffles the training set, drops an incomplete last batch, and anneals the learning rate
-    /// on a cosine over `options.epochs`. After each epoch the report is appended to `history`, cached
+    /// on a cosine over `options.training.epochs`. After each epoch the report is appended to `history`, cached
     /// scores are dropped, and when `checkpoint` is given the whole supernet (weights, optimiser, random
     /// stream, history) is written there atomically, so `Supernet.load` + `train` continues exactly as an
     /// uninterrupted run would. Progress is reported per step. When cancelled between steps it throws
@@ -17,15 +17,16 @@ extension Supernet {
     public mutating func train(
         on data: PointCloudSet, epochs: Int? = nil, checkpoint: String? = nil, progress: Progress = .silent,
         cancellation: Cancellation = .never
-    ) throws -> [SupernetEpochReport] {
-        let target = epochs ?? options.epochs
-        let batchSize = max(options.batchSize, 2)
+    ) throws -> [EpochReport] {
+        let training = options.training
+        let target = epochs ?? training.epochs
+        let batchSize = max(training.batchSize, 2)
         try check(data, role: "training", minimum: batchSize)
         let steps = data.count / batchSize
         let schedule = CosineSchedule(
-            initial: options.optimizer.learningRate, minimum: options.minimumLearningRate, length: options.epochs)
+            initial: training.optimizer.learningRate, minimum: training.minimumLearningRate, length: training.epochs)
         let clock = ContinuousClock()
-        var reports: [SupernetEpochReport] = []
+        var reports: [EpochReport] = []
         let firstEpoch = epoch
         while epoch < target {
             let start = clock.now
@@ -47,7 +48,7 @@ extension Supernet {
             let seconds =
                 Double((clock.now - start).components.seconds)
                 + Double((clock.now - start).components.attoseconds) * 1e-18
-            let report = SupernetEpochReport(
+            let report = EpochReport(
                 epoch: epoch + 1, loss: lossSum / Double(steps),
                 trainAccuracy: Double(correct) / Double(steps * batchSize), learningRate: rate, seconds: seconds)
             epoch += 1
@@ -64,7 +65,8 @@ extension Supernet {
     mutating func trainStep(_ data: PointCloudSet, indices: [Int], learningRate: Float) -> (Float, Int) {
         let architecture = sampler.sample(using: &generator)
         var (points, labels) = Batching.gather(data, indices: indices)
-        options.augmentation.apply(to: &points, batch: indices.count, nodes: data.pointsPerCloud, generator: &generator)
+        options.training.augmentation.apply(
+            to: &points, batch: indices.count, nodes: data.pointsPerCloud, generator: &generator)
         let path = program(architecture)
         var none: BatchStatistics?
         let (logits, tape) = path.forward(
@@ -72,7 +74,7 @@ extension Supernet {
             generator: &generator)
         guard let tape else { preconditionFailure("a training forward pass always records a tape") }
         let (loss, dLogits) = CrossEntropy.lossAndGradient(
-            logits: logits, labels: labels, smoothing: options.labelSmoothing)
+            logits: logits, labels: labels, smoothing: options.training.labelSmoothing)
         let (gradients, regions) = path.backward(dLogits, tape: tape, store: store)
         optimizer.step(&store, gradients: gradients, regions: regions, learningRate: learningRate)
         let hits = zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count

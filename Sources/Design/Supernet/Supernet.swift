@@ -28,18 +28,18 @@ public struct Supernet: Sendable {
     /// Completed epochs.
     public internal(set) var epoch: Int
     /// One report per completed epoch.
-    public internal(set) var history: [SupernetEpochReport]
+    public internal(set) var history: [EpochReport]
     /// Scores of evaluated architectures since the weights last changed.
     public internal(set) var scores: [Architecture: ArchitectureScore]
     /// The uniform sampler of the space.
     public let sampler: ArchitectureSampler
 
     /// A freshly initialised supernet for `space` (PyTorch's default initialisation, seeded by
-    /// `options.seed`); throws when the space is invalid or empty.
+    /// `options.training.seed`); throws when the space is invalid or empty.
     public init(space: DesignSpace, options: SupernetOptions = SupernetOptions()) throws(DesignError) {
         let sampler = try ArchitectureSampler(space: space)
         let layout = SupernetLayout(sampler)
-        var generator = SeededGenerator(seed: options.seed)
+        var generator = SeededGenerator(seed: options.training.seed)
         var initGenerator = generator.fork()
         var store = ParameterStore()
         for position in 0..<space.positions where layout.combineRows[position] > 0 {
@@ -60,14 +60,14 @@ public struct Supernet: Sendable {
             .initialize(&store, generator: &initGenerator)
         self.init(
             space: space, layout: layout, sampler: sampler, options: options, store: store,
-            optimizer: SliceOptimizer(options.optimizer), generator: generator, epoch: 0, history: [])
+            optimizer: SliceOptimizer(options.training.optimizer), generator: generator, epoch: 0, history: [])
     }
 
     /// A supernet from all of its parts (used by `load`).
     init(
         space: DesignSpace, layout: SupernetLayout, sampler: ArchitectureSampler, options: SupernetOptions,
         store: ParameterStore, optimizer: SliceOptimizer, generator: SeededGenerator, epoch: Int,
-        history: [SupernetEpochReport]
+        history: [EpochReport]
     ) {
         self.space = space
         self.layout = layout

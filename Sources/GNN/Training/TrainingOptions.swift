@@ -70,4 +70,13 @@ public struct EpochReport: Sendable, Equatable {
     public var learningRate: Float
     /// Wall-clock seconds of the epoch.
     public var seconds: Double
+
+    /// A report of epoch `epoch` (from 1).
+    public init(epoch: Int, loss: Double, trainAccuracy: Double, learningRate: Float, seconds: Double) {
+        self.epoch = epoch
+        self.loss = loss
+        self.trainAccuracy = trainAccuracy
+        self.learningRate = learningRate
+        self.seconds = seconds
+    }
 }

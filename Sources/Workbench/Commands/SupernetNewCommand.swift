@@ -11,10 +11,10 @@ struct SupernetNewCommand: Command {
         arguments: [
             SpaceArgument.spec,
             .key(
-                "epochs", .integer, .value("\(defaults.epochs)"),
+                "epochs", .integer, .value("\(defaults.training.epochs)"),
                 "planned epochs: the length of the learning-rate schedule"),
             .key(
-                "batch", .integer, .value("\(defaults.batchSize)"),
+                "batch", .integer, .value("\(defaults.training.batchSize)"),
                 "clouds per step (one sampled architecture per step)"),
             .key("optimizer", .choice(["adam", "sgd"]), .value("adam"), "adam, or sgd with momentum 0.9"),
             .key(
@@ -39,11 +39,12 @@ struct SupernetNewCommand: Command {
         let dropout = call.number("dropout")
         guard (0..<1).contains(dropout) else { throw call.error("dropout=\(dropout): use 0 to below 1", at: "dropout") }
         let lr = call.number("lr")
-        let options = SupernetOptions(
+        let training = TrainingOptions(
             epochs: epochs, batchSize: batch,
             optimizer: OptimizerText.choice(call.text("optimizer") ?? "adam", learningRate: lr),
-            minimumLearningRate: Float(lr / 100), dropout: Float(dropout),
-            calibrationBatches: max(1, call.integer("calibration")), seed: call.seed())
+            minimumLearningRate: Float(lr / 100), seed: call.seed())
+        let options = SupernetOptions(
+            training: training, dropout: Float(dropout), calibrationBatches: max(1, call.integer("calibration")))
         let supernet: Supernet
         do {
             supernet = try Supernet(space: space, options: options)

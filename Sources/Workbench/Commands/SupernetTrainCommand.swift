@@ -1,5 +1,6 @@
 import Design
 import Foundation
+import GNN
 
 /// `supernet train SN on DATA [epochs=N] [checkpoint=PATH] [resume=PATH]`: single-path training.
 struct SupernetTrainCommand: Command {
@@ -34,7 +35,7 @@ struct SupernetTrainCommand: Command {
             value = SupernetValue(try Supernet.load(session.resolvePath(resume)), classNames: value.classNames)
             shell.console.print("\(name): resumed at epoch \(value.supernet.epoch) from \(resume)")
         }
-        let target = call["epochs"]?.integerValue ?? value.supernet.options.epochs
+        let target = call["epochs"]?.integerValue ?? value.supernet.options.training.epochs
         guard target > value.supernet.epoch else {
             shell.console.print("\(name): already trained \(value.supernet.epoch) epochs (epochs=\(target))")
             session.define(name, value)
@@ -47,7 +48,7 @@ struct SupernetTrainCommand: Command {
         defer { session.define(name, value) }
         while value.supernet.epoch < target {
             let completed = value
-            let reports: [SupernetEpochReport]
+            let reports: [EpochReport]
             do {
                 reports = try value.supernet.train(
                     on: data.train, epochs: value.supernet.epoch + 1, checkpoint: checkpoint, progress: progress,

@@ -17,9 +17,9 @@ extension SupernetValue: NamedValue {
         var lines = [
             "  space        \(supernet.space.summary)",
             "  parameters   \(supernet.store.parameterCount)",
-            "  schedule     \(o.epochs) epochs, batch \(o.batchSize), \(OptimizerText.describe(o.optimizer)) → "
-                + "\(o.minimumLearningRate)",
-            "  dropout      \(o.dropout), calibration \(o.calibrationBatches) batches, seed \(o.seed)",
+            "  schedule     \(o.training.epochs) epochs, batch \(o.training.batchSize), "
+                + "\(OptimizerText.describe(o.training.optimizer)) → \(o.training.minimumLearningRate)",
+            "  dropout      \(o.dropout), calibration \(o.calibrationBatches) batches, seed \(o.training.seed)",
             "  trained      \(supernet.epoch) epochs",
         ]
         for report in supernet.history {
