@@ -7,8 +7,9 @@ extension Supernet {
     /// sampling: every step draws a valid architecture uniformly, runs a batch through its path, and
     /// updates exactly the weights that path used (real backpropagation, `SliceOptimizer`).
     ///
-    /// Each epoch shuffles the training set, drops an incomplete last batch, and anneals the learning rate
-    /// on a cosine over `options.training.epochs`. After each epoch the report is appended to `history`, cached
+    /// The epochs run through GNN's `EpochRunner`, as `Training.train` does: each epoch shuffles the
+    /// training set, drops an incomplete last batch, and anneals the learning rate on a cosine over
+    /// `options.training.epochs`. After each epoch the report is appended to `history`, cached
     /// scores are dropped, and when `checkpoint` is given the whole supernet (weights, optimiser, random
     /// stream, history) is written there atomically, so `Supernet.load` + `train` continues exactly as an
     /// uninterrupted run would. Progress is reported per step. When cancelled between steps it throws
@@ -22,47 +23,29 @@ extension Supernet {
         let target = epochs ?? training.epochs
         let batchSize = max(training.batchSize, 2)
         try check(data, role: "training", minimum: batchSize)
-        let steps = data.count / batchSize
         let schedule = CosineSchedule(
             initial: training.optimizer.learningRate, minimum: training.minimumLearningRate, length: training.epochs)
-        let clock = ContinuousClock()
-        var reports: [EpochReport] = []
-        let firstEpoch = epoch
-        while epoch < target {
-            let start = clock.now
-            let rate = schedule.rate(at: epoch)
-            var order = Array(0..<data.count)
-            order.shuffle(using: &generator)
-            var lossSum = 0.0
-            var correct = 0
-            for step in 0..<steps {
-                try cancellation.check()
-                let chosen = Array(order[(step * batchSize)..<((step + 1) * batchSize)])
-                let (loss, hits) = trainStep(data, indices: chosen, learningRate: rate)
-                lossSum += Double(loss)
-                correct += hits
-                progress.report(
-                    (epoch - firstEpoch) * steps + step + 1, of: (target - firstEpoch) * steps,
-                    note: "epoch \(epoch + 1) loss \(Formatting.decimal(lossSum / Double(step + 1), places: 3))")
-            }
-            let seconds =
-                Double((clock.now - start).components.seconds)
-                + Double((clock.now - start).components.attoseconds) * 1e-18
-            let report = EpochReport(
-                epoch: epoch + 1, loss: lossSum / Double(steps),
-                trainAccuracy: Double(correct) / Double(steps * batchSize), learningRate: rate, seconds: seconds)
+        let runner = EpochRunner(count: data.count, batchSize: batchSize, schedule: schedule)
+        var stream = generator
+        defer { generator = stream }
+        return try runner.run(
+            epochs: epoch..<max(target, epoch), generator: &stream, progress: progress, cancellation: cancellation
+        ) { chosen, rate, random in
+            trainStep(data, indices: chosen, learningRate: rate, generator: &random)
+        } completed: { report, random in
+            generator = random
             epoch += 1
             history.append(report)
-            reports.append(report)
             scores.removeAll()
             if let checkpoint { try save(to: checkpoint) }
         }
-        return reports
     }
 
-    /// One step on the clouds at `indices` with a freshly sampled architecture; returns the loss and the
-    /// number of correct predictions.
-    mutating func trainStep(_ data: PointCloudSet, indices: [Int], learningRate: Float) -> (Float, Int) {
+    /// One step on the clouds at `indices` with a freshly sampled architecture, drawing from `generator`;
+    /// returns the loss and the number of correct predictions.
+    mutating func trainStep(
+        _ data: PointCloudSet, indices: [Int], learningRate: Float, generator: inout SeededGenerator
+    ) -> (Float, Int) {
         let architecture = sampler.sample(using: &generator)
         var (points, labels) = Batching.gather(data, indices: indices)
         options.training.augmentation.apply(

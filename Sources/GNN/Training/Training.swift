@@ -31,41 +31,21 @@ public enum Training {
         var optimizer = options.optimizer.makeOptimizer()
         let schedule = CosineSchedule(
             initial: options.optimizer.learningRate, minimum: options.minimumLearningRate, length: options.epochs)
-        var reports = [EpochReport]()
-        let clock = ContinuousClock()
-        for epoch in 0..<options.epochs {
-            let start = clock.now
-            let rate = schedule.rate(at: epoch)
-            var order = Array(0..<data.count)
-            order.shuffle(using: &generator)
-            var lossSum = 0.0
-            var correct = 0
-            for step in 0..<steps {
-                try cancellation.check()
-                let chosen = Array(order[(step * options.batchSize)..<((step + 1) * options.batchSize)])
-                var (points, labels) = Batching.gather(data, indices: chosen)
-                options.augmentation.apply(
-                    to: &points, batch: chosen.count, nodes: data.pointsPerCloud, generator: &generator)
-                let (logits, tape) = model.forward(
-                    points, batch: chosen.count, nodes: data.pointsPerCloud, training: true, generator: &generator)
-                let (loss, dLogits) = CrossEntropy.lossAndGradient(
-                    logits: logits, labels: labels, smoothing: options.labelSmoothing)
-                let gradients = model.backward(dLogits, tape: tape)
-                optimizer.step(&model.store, gradients: gradients, learningRate: rate)
-                lossSum += Double(loss)
-                correct += zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count
-                progress.report(
-                    epoch * steps + step + 1, of: options.epochs * steps,
-                    note: "epoch \(epoch + 1) loss \(Batching.rounded(lossSum / Double(step + 1)))")
-            }
-            let seconds = (clock.now - start).seconds
-            reports.append(
-                EpochReport(
-                    epoch: epoch + 1, loss: lossSum / Double(steps),
-                    trainAccuracy: Double(correct) / Double(steps * options.batchSize), learningRate: rate,
-                    seconds: seconds))
+        let runner = EpochRunner(count: data.count, batchSize: options.batchSize, schedule: schedule)
+        return try runner.run(
+            epochs: 0..<options.epochs, generator: &generator, progress: progress, cancellation: cancellation
+        ) { chosen, rate, generator in
+            var (points, labels) = Batching.gather(data, indices: chosen)
+            options.augmentation.apply(
+                to: &points, batch: chosen.count, nodes: data.pointsPerCloud, generator: &generator)
+            let (logits, tape) = model.forward(
+                points, batch: chosen.count, nodes: data.pointsPerCloud, training: true, generator: &generator)
+            let (loss, dLogits) = CrossEntropy.lossAndGradient(
+                logits: logits, labels: labels, smoothing: options.labelSmoothing)
+            let gradients = model.backward(dLogits, tape: tape)
+            optimizer.step(&model.store, gradients: gradients, learningRate: rate)
+            return (loss, zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count)
         }
-        return reports
     }
 
     /// Evaluates `model` (BatchNorm running statistics, no dropout) on every cloud of `data`. Throws
