@@ -43,5 +43,6 @@ private func record(
     let rest = try record(runner, epochs: 1..<3, generator: &split)
     #expect(first.batches + rest.batches == whole.batches)
     #expect((first.reports + rest.reports).map(\.loss) == whole.reports.map(\.loss))
+    #expect((first.reports + rest.reports).map(\.learningRate) == whole.reports.map(\.learningRate))
     #expect(rest.reports.map(\.epoch) == [2, 3] && split == straight)
 }
