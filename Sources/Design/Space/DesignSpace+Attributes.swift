@@ -30,29 +30,13 @@ extension DesignSpace {
 
     /// The space stored in the root attributes of `file` (at `path`, for messages), validated.
     static func read(from file: HDF5File, path: String) throws -> DesignSpace {
-        func value(_ name: String) throws -> HDF5AttributeValue {
-            guard let found = try file.attributeIfPresent(name) else {
-                throw DesignError.file(path: path, detail: "root attribute '\(name)' is missing")
-            }
-            return found
-        }
-        func int(_ name: String) throws -> Int {
-            guard let v = try value(name).intValue else {
-                throw DesignError.file(path: path, detail: "root attribute '\(name)' is not an integer")
-            }
-            return Int(v)
-        }
-        func ints(_ name: String) throws -> [Int] {
-            let found = try value(name)
-            if let list = found.intsValue { return list.map { Int($0) } }
-            if let one = found.intValue { return [Int(one)] }
-            throw DesignError.file(path: path, detail: "root attribute '\(name)' is not a list of integers")
-        }
+        let attributes = RootAttributes(file: file, path: path)
+        func value(_ name: String) throws -> HDF5AttributeValue { try attributes.value(name) }
+        func int(_ name: String) throws -> Int { Int(try attributes.int(name)) }
+        func ints(_ name: String) throws -> [Int] { try attributes.ints(name) }
         func decode<T>(_ name: String, _ make: (Int) -> T?) throws -> [T] {
             try ints(name).map { raw in
-                guard let v = make(raw) else {
-                    throw DesignError.file(path: path, detail: "root attribute '\(name)' holds unknown id \(raw)")
-                }
+                guard let v = make(raw) else { throw attributes.problem(name, "holds unknown id \(raw)") }
                 return v
             }
         }

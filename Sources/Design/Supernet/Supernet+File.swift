@@ -166,24 +166,10 @@ extension SupernetOptions {
 
     /// The options stored in the root attributes of `file`.
     static func read(from file: HDF5File, path: String) throws -> SupernetOptions {
-        func value(_ name: String) throws -> HDF5AttributeValue {
-            guard let found = try file.attributeIfPresent(name) else {
-                throw DesignError.file(path: path, detail: "root attribute '\(name)' is missing")
-            }
-            return found
-        }
-        func int(_ name: String) throws -> Int64 {
-            guard let v = try value(name).intValue else {
-                throw DesignError.file(path: path, detail: "root attribute '\(name)' is not an integer")
-            }
-            return v
-        }
-        func real(_ name: String) throws -> Float {
-            guard let v = try value(name).doubleValue else {
-                throw DesignError.file(path: path, detail: "root attribute '\(name)' is not a number")
-            }
-            return Float(v)
-        }
+        let attributes = RootAttributes(file: file, path: path)
+        func value(_ name: String) throws -> HDF5AttributeValue { try attributes.value(name) }
+        func int(_ name: String) throws -> Int64 { try attributes.int(name) }
+        func real(_ name: String) throws -> Float { try attributes.real(name) }
         let rate = try real("options_learning_rate")
         let decay = try real("options_weight_decay")
         let optimizer: OptimizerChoice
