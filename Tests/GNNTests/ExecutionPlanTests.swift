@@ -140,3 +140,40 @@ func pointNetSplitLogitsEqualTheWholeModels(_ split: Int) throws {
     #expect(changed.identity != model.identity)
     #expect(try model.plan(split: 2, points: 20).identity == model.identity)
 }
+
+@Test func aStateOfImpossibleSizesThrowsInsteadOfTrapping() throws {
+    let plan = try smallPointNet.plan(split: 1, points: 20)
+    let points = randomTensor([40, 3], seed: 51)
+    for (batch, nodes) in [(-1, -40), (0, 20), (2, 0), (Int.max, 3)] {
+        let state = PlanState(
+            batch: batch, nodes: nodes, tensors: [PlanTensor(name: "features", value: .float(points))])
+        #expect(throws: PlanError.self) { try plan.run(segment: 0, on: state, threads: .single) }
+    }
+}
+
+@Test func aGraphIndexLeavingItsCloudIsRejected() throws {
+    var generator = SeededGenerator(seed: 52)
+    let architecture = [
+        PlanStep(side: .device, operation: .knn(k: 2), inputs: ["features"], output: "graph", description: "knn"),
+        PlanStep(
+            side: .edge, operation: .aggregate(.relative, .max), inputs: ["features", "graph"], output: "features",
+            description: "agg"),
+    ]
+    let plan = ExecutionPlan(name: "graph test", identity: "test", steps: architecture, classes: 2, points: 4)
+    let points = Tensor(shape: [8, 3], scalars: (0..<24).map { _ in generator.nextNormal() })
+    let state = try plan.run(segment: 0, on: plan.start(points: points, batch: 2), threads: .single)
+    var crossing = plan.crossing(after: 0, state)
+    #expect(crossing.names == ["features", "graph"])
+    #expect(try plan.run(segment: 1, on: crossing, threads: .single).value("features")?.shape == [8, 3])
+    crossing.set("graph", .indices(shape: [8, 2], values: [0, 1, 0, 5, 2, 3, 3, 2, 4, 5, 5, 4, 6, 7, 7, 6]))
+    #expect {
+        try plan.run(segment: 1, on: crossing, threads: .single)
+    } throws: { ($0 as? PlanError)?.value == "graph" }
+}
+
+@Test func thePlanDescribesItsSidesAndCrossings() throws {
+    let text = try smallDGCNN.plan(split: 2, points: 24).description
+    #expect(text.hasPrefix("dgcnn split 2 (dgcnn@"))
+    #expect(text.contains("\n  → edge: edge1, edge2\n"))
+    #expect(text.contains("\n  → device: logits"))
+}

@@ -8,7 +8,12 @@ extension PlanStep {
     public func run(on state: inout PlanState, threads: ThreadBudget, plan: String) throws(PlanError) {
         // THREADS: pass `threads` to the kernels below once branch `budget` gives them a `threads:` parameter.
         _ = threads
-        let rows = state.batch * state.nodes
+        let (rows, overflow) = state.batch.multipliedReportingOverflow(by: state.nodes)
+        guard state.batch >= 1, state.nodes >= 1, !overflow else {
+            throw PlanError(
+                plan: plan, step: description,
+                message: "a state of \(state.batch) clouds of \(state.nodes) nodes cannot run (both must be ≥ 1)")
+        }
         switch operation {
         case .knn(let k):
             let x = try features(0, in: state, rows: rows, plan: plan)
