@@ -37,7 +37,7 @@ import Testing
     #expect(deployable.splitPoints == Array(0...7))
     #expect(deployable.identity == baseline.identity)
     let points = planPoints(batch: 2, points: 16, seed: 13)
-    let expected = baseline.logits(points, batch: 2, nodes: 16)
+    let expected = baseline.logits(points, batch: 2, nodes: 16, threads: .single)
     for split in deployable.splitPoints {
         let plan = try deployable.plan(split: split)
         #expect(plan.identity == baseline.identity)

@@ -95,12 +95,14 @@ public struct Supernet: Sendable {
     }
 
     /// Logits [B, classes] of `architecture`'s path for `points` [B·N, 3] in evaluation mode (running
-    /// statistics, no dropout), by its execution plan (`plan(_:)`) run on one side; throws when the
-    /// architecture is invalid in the space.
-    public func logits(_ architecture: Architecture, points: Tensor, batch: Int) throws(DesignError) -> Tensor {
+    /// statistics, no dropout), by its execution plan (`plan(_:)`) run on one side on up to
+    /// `threads.threads` threads; throws when the architecture is invalid in the space.
+    public func logits(
+        _ architecture: Architecture, points: Tensor, batch: Int, threads: ThreadBudget
+    ) throws(DesignError) -> Tensor {
         let plan = try self.plan(architecture).onDevice()
         do {
-            return try plan.infer(points: points, batch: batch, threads: .single)
+            return try plan.infer(points: points, batch: batch, threads: threads)
         } catch let error as PlanError {
             throw .plan(error)
         } catch {
