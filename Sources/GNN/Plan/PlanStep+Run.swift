@@ -24,7 +24,9 @@ extension PlanStep {
         case .aggregate(let message, let reducer):
             let x = try features(0, in: state, rows: rows, plan: plan)
             let graph = try self.graph(1, in: state, plan: plan)
-            state.set(output, .float(Aggregate.forward(x, graph: graph, message: message, reducer: reducer, threads: threads).0))
+            state.set(
+                output,
+                .float(Aggregate.forward(x, graph: graph, message: message, reducer: reducer, threads: threads).0))
         case .combine(let weights):
             var parts: [Tensor] = []
             for index in inputs.indices { parts.append(try features(index, in: state, rows: rows, plan: plan)) }
@@ -66,7 +68,10 @@ extension PlanStep {
             let x = try features(0, in: state, rows: rows, plan: plan)
             try checkWidth(x, fits: weight.shape[0], plan: plan)
             state.set(
-                output, .float(Linear.forward(x, weight: weight, bias: bias, inWidth: x.shape[1], outWidth: outWidth, threads: threads)))
+                output,
+                .float(
+                    Linear.forward(
+                        x, weight: weight, bias: bias, inWidth: x.shape[1], outWidth: outWidth, threads: threads)))
         }
     }
 
