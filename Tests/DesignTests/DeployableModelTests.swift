@@ -46,3 +46,28 @@ import Testing
     }
     #expect(try deployable.plan(split: nil).segments.map(\.side) == [.device])
 }
+
+@Test func aSupernetFileIsRefusedWithHowToDeployOneOfItsArchitectures() throws {
+    let net = try Supernet(space: trainingSpace, options: quickOptions)
+    let path = temporaryPath("deployable-supernet")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try net.save(to: path)
+    #expect {
+        try DeployableModel.load(path)
+    } throws: { "\($0)".contains("extract") && "\($0)".contains(path) }
+}
+
+@Test func aSupernetPathPlansLikeItsExtractedModel() throws {
+    let net = try Supernet(space: trainingSpace, options: quickOptions)
+    var generator = SeededGenerator(seed: 14)
+    let points = planPoints(batch: 2, points: 32, seed: 15)
+    for architecture in net.sampler.sample(6, using: &generator) {
+        let fromSupernet = try net.plan(architecture)
+        let extracted = try net.extract(architecture, threads: .single).plan()
+        #expect(fromSupernet.crossingNames == extracted.crossingNames)
+        #expect(fromSupernet.segments == extracted.segments)
+        let a = try fromSupernet.infer(points: points, batch: 2, threads: .single)
+        let b = try extracted.infer(points: points, batch: 2, threads: .single)
+        #expect(relativeError(a, b) <= 1e-5)
+    }
+}
