@@ -177,3 +177,12 @@ func pointNetSplitLogitsEqualTheWholeModels(_ split: Int) throws {
     #expect(text.contains("\n  → edge: edge1, edge2\n"))
     #expect(text.contains("\n  → device: logits"))
 }
+
+@Test func featuresOfTheWrongWidthAreNamedNotSilentlySliced() throws {
+    let plan = try smallPointNet.plan(split: 0, points: 20)
+    let state = PlanState(
+        batch: 2, nodes: 20, tensors: [PlanTensor(name: "features", value: .float(randomTensor([40, 2], seed: 53)))])
+    #expect {
+        try plan.run(segment: 1, on: state, threads: .single)
+    } throws: { "\($0)".contains("'features' has width 2, the step expects 3") }
+}

@@ -31,7 +31,7 @@ extension PlanStep {
             var parts: [Tensor] = []
             for index in inputs.indices { parts.append(try features(index, in: state, rows: rows, plan: plan)) }
             let x = parts.count == 1 ? parts[0] : Columns.concat(parts)
-            try checkWidth(x, fits: weights.weight.shape[0], plan: plan)
+            try checkWidth(x, is: weights.inWidth, plan: plan)
             state.set(output, .float(Self.combine(x, weights, threads: threads)))
         case .edgeConv(let k, let weight, let norm):
             let x = try features(0, in: state, rows: rows, plan: plan)
@@ -66,7 +66,7 @@ extension PlanStep {
             state.set(output, .float(y))
         case .linear(let weight, let bias, let outWidth):
             let x = try features(0, in: state, rows: rows, plan: plan)
-            try checkWidth(x, fits: weight.shape[0], plan: plan)
+            try checkWidth(x, is: weight.shape[0], plan: plan)
             state.set(
                 output,
                 .float(
@@ -129,9 +129,10 @@ extension PlanStep {
         return NeighbourGraph(batch: state.batch, nodes: nodes, k: k, indices: values)
     }
 
-    private func checkWidth(_ x: Tensor, fits rows: Int, plan: String) throws(PlanError) {
-        guard x.shape[1] <= rows else {
-            throw error(plan, value: inputs[0], "has width \(x.shape[1]), the weight takes at most \(rows)")
+    private func checkWidth(_ x: Tensor, is width: Int, plan: String) throws(PlanError) {
+        guard x.shape[1] == width else {
+            let name = inputs.count == 1 ? inputs[0] : inputs.joined(separator: "‖")
+            throw error(plan, value: name, "has width \(x.shape[1]), the step expects \(width)")
         }
     }
 
