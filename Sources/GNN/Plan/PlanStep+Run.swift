@@ -118,7 +118,9 @@ extension PlanStep {
             throw error(plan, value: name, "holds floats, neighbour indices were expected")
         }
         let rows = state.batch * state.nodes
-        guard shape.count == 2, shape[0] == rows, shape[1] >= 1, values.count == rows * shape[1] else {
+        guard shape.count == 2, shape[0] == rows, shape[1] >= 1, shape[1] <= state.nodes,
+            values.count / rows == shape[1], values.count % rows == 0
+        else {
             throw error(plan, value: name, "has shape \(shape) (\(values.count) indices), expected [\(rows), k]")
         }
         let k = shape[1]
