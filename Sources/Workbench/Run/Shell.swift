@@ -142,7 +142,7 @@ public final class Shell {
             return ScriptOutcome(failures: 1)
         }
         var outcome = ScriptOutcome()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in Self.lines(of: text).enumerated() {
             let failures = execute(
                 String(line), location: SourceLocation(file: file, line: index + 1, column: 1), keepGoing: keepGoing)
             outcome.failures += failures
@@ -157,7 +157,7 @@ public final class Shell {
     public func check(_ text: String, file: String) -> Int {
         var defined = Set(session.names)
         var problems = 0
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in Self.lines(of: text).enumerated() {
             let location = SourceLocation(file: file, line: index + 1, column: 1)
             do {
                 for call in try resolve(String(line), location: location) {
@@ -210,6 +210,12 @@ public final class Shell {
         }
         renderers.append(renderer)
         return renderer.progress
+    }
+
+    /// The lines of a script, split at `\n` and at `\r\n` (one `Character` in Swift, so splitting at `\n`
+    /// alone would keep a CRLF file as one line).
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The source text of one statement (its tokens' span), for history.
