@@ -6,7 +6,8 @@ import Testing
 @Suite struct ScriptLineEndingTests {
     @Test func scriptsWithCRLFLineEndingsRunEveryLine() {
         let (shell, output) = capturingShell()
-        let script = "make shapes classes=2 train=1 test=1 points=4 seed=1 as a\r\nmake shapes classes=2 train=1 test=1 "
+        let script =
+            "make shapes classes=2 train=1 test=1 points=4 seed=1 as a\r\nmake shapes classes=2 train=1 test=1 "
             + "points=4 seed=2 as b\r\n"
         let outcome = shell.runScript(script, file: "crlf.tandem")
         #expect(outcome.failures == 0, "\(output.text)")

@@ -119,6 +119,9 @@ public final class Shell {
             for renderer in renderers { renderer.finish() }
             renderers = []
         }
+        var kinds: [String: String] = [:]
+        for name in session.names { kinds[name] = session.value(named: name)?.kindName }
+        defer { noteReplacedKinds(kinds) }
         do {
             try call.command.run(call, in: self)
         } catch let error as ScriptError {
@@ -130,6 +133,15 @@ public final class Shell {
         }
         if timed && timerIsOn {
             console.print(String(format: "time: wall %.3fs, cpu %.3fs", Clocks.wall() - wall, Clocks.cpu() - cpu))
+        }
+    }
+
+    /// Says which names now hold a value of another kind than `kinds` (name → kind before the command) records.
+    func noteReplacedKinds(_ kinds: [String: String]) {
+        for name in session.names {
+            guard let before = kinds[name], let after = session.value(named: name)?.kindName, after != before
+            else { continue }
+            console.printError("note: '\(name)' was \(before), now \(after) (the \(before) is replaced)")
         }
     }
 
