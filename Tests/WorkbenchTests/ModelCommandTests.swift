@@ -143,3 +143,39 @@ import Testing
         #expect(stores[0] == stores[1])
     }
 }
+
+@Suite struct DivergenceCommandTests {
+    @Test(arguments: [
+        "train pointnet on d epochs=3 batch=4 optimizer=sgd lr=1e30 as p",
+        "train dgcnn on d epochs=2 batch=4 k=4 points=16 lr=1e30 optimizer=sgd as p",
+    ])
+    func aDivergingTrainFailsWithAClearErrorInsteadOfCrashing(line: String) throws {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute(ModelCommandTests.tiny) == 0)
+        #expect(shell.execute(line) == 1)
+        #expect(buffer.text.contains("diverged"), "\(buffer.text)")
+        #expect(buffer.text.contains("lr="), "\(buffer.text)")
+        let model = try #require(shell.session.value(named: "p") as? ModelValue)
+        #expect(model.store.parameters.values.allSatisfy { $0.scalars.allSatisfy(\.isFinite) })
+    }
+
+    @Test(arguments: ["lr=0", "lr=-1"])
+    func aLearningRateThatIsNotPositiveIsRefused(rate: String) {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute(ModelCommandTests.tiny) == 0)
+        #expect(shell.execute("train pointnet on d epochs=1 batch=4 \(rate)") == 1)
+        #expect(buffer.text.contains("\(rate): "), "\(buffer.text)")
+        #expect(shell.execute("supernet new in small \(rate) as sn") == 1)
+    }
+
+    @Test func aDivergingSupernetTrainKeepsItsCompletedEpochs() throws {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute(ModelCommandTests.tiny) == 0)
+        #expect(shell.execute("space small points=32 k=4 as s") == 0)
+        #expect(shell.execute("supernet new in s epochs=3 batch=4 optimizer=sgd lr=1e30 as sn") == 0, "\(buffer.text)")
+        #expect(shell.execute("supernet train sn on d") == 1)
+        #expect(buffer.text.contains("diverged"), "\(buffer.text)")
+        let value = try #require(shell.session.value(named: "sn") as? SupernetValue)
+        #expect(value.supernet.store.parameters.values.allSatisfy { $0.scalars.allSatisfy(\.isFinite) })
+    }
+}

@@ -57,6 +57,13 @@ struct SupernetTrainCommand: Command {
                 value = completed
                 shell.console.print("\(name): stopped; it keeps its \(value.supernet.epoch) completed epochs")
                 throw error
+            } catch let diverged as TrainingDiverged {
+                value = completed
+                let rate = Double(value.supernet.options.training.optimizer.learningRate)
+                throw call.error(
+                    diverged.description.replacingOccurrences(of: "last finite step", with: "last completed epoch")
+                        + " (it keeps its \(value.supernet.epoch) completed epochs; make a new supernet with "
+                        + TrainCommand.smallerRateHint(rate) + ")", at: "supernet")
             }
             for report in reports {
                 shell.console.print(

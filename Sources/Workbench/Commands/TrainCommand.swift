@@ -65,6 +65,10 @@ struct TrainCommand: Command {
         }
         let epochs = call.integer("epochs")
         guard epochs >= 1 else { throw call.error("epochs=\(epochs): train at least 1 epoch", at: "epochs") }
+        let rate = call.number("lr")
+        guard rate > 0 else {
+            throw call.error("lr=\(Value.format(rate)): the learning rate must be above 0", at: "lr")
+        }
         let nodes = data.train.pointsPerCloud
         let neighbours = neighbourCount(model)
         guard neighbours < nodes else {
@@ -78,11 +82,17 @@ struct TrainCommand: Command {
         shell.console.print(
             "\(name): \(model.kind), \(model.store.parameterCount) parameters, \(data.train.count) clouds × \(nodes) "
                 + "points, \(epochs) epoch\(epochs == 1 ? "" : "s") of \(data.train.count / batch) steps")
-        let reports = try model.train(
-            on: data.train, options: options, progress: shell.progress("train \(name)"),
-            cancellation: shell.cancellation)
         model.points = nodes
         if model.classNames.isEmpty { model.classNames = data.classNames }
+        let reports: [EpochReport]
+        do {
+            reports = try model.train(
+                on: data.train, options: options, progress: shell.progress("train \(name)"),
+                cancellation: shell.cancellation)
+        } catch let diverged as TrainingDiverged {
+            session.define(name, model)
+            throw call.error(diverged.description + " (" + smallerRateHint(rate) + ")", at: "lr")
+        }
         session.define(name, model)
         for report in reports { shell.console.print(epochLine(report, of: model.history.count)) }
         if let test = data.test {
@@ -90,6 +100,11 @@ struct TrainCommand: Command {
                 on: test, progress: shell.progress("test \(name)"), cancellation: shell.cancellation)
             shell.console.print("\(name): " + EvalCommand.describe(result, on: "test"))
         }
+    }
+
+    /// `lr=0.1 or less`: a tenth of `rate`, for the error of a diverged run.
+    static func smallerRateHint(_ rate: Double) -> String {
+        "try lr=\(Value.format(rate / 10)) or less"
     }
 
     /// `epoch 2/3  loss 1.234  train 56.2%  0.52s`.

@@ -55,19 +55,20 @@ public struct ModelValue: Sendable {
         }
     }
 
-    /// Trains the network in place and appends the epochs to `history`.
+    /// Trains the network in place and appends the epochs to `history`. When training throws (cancelled,
+    /// diverged) the network keeps the weights training left, and `history` is unchanged.
     public mutating func train(
         on data: PointCloudSet, options: TrainingOptions, progress: Progress, cancellation: Cancellation
     ) throws -> [EpochReport] {
         var reports: [EpochReport]
         switch network {
         case .baseline(var model):
+            defer { network = .baseline(model) }
             reports = try model.train(on: data, options: options, progress: progress, cancellation: cancellation)
-            network = .baseline(model)
         case .architecture(var model):
+            defer { network = .architecture(model) }
             reports = try Training.train(
                 &model, on: data, options: options, progress: progress, cancellation: cancellation)
-            network = .architecture(model)
         }
         let done = history.count
         for index in reports.indices { reports[index].epoch += done }
