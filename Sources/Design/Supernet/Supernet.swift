@@ -116,7 +116,9 @@ public struct Supernet: Sendable {
         guard data.pointsPerCloud == space.pointsPerCloud else {
             throw DesignError.dataMismatch(
                 detail: "the \(role) set has \(data.pointsPerCloud) points per cloud, the space '\(space.name)' "
-                    + "expects \(space.pointsPerCloud)")
+                    + "expects \(space.pointsPerCloud); to fix, define the space with points=\(data.pointsPerCloud) "
+                    + "(e.g. `space \(space.name == "paper" ? "paper" : "small") points=\(data.pointsPerCloud) as s`) "
+                    + "and make the supernet in it, or give the data \(space.pointsPerCloud) points")
         }
         guard data.classCount <= space.classes else {
             throw DesignError.dataMismatch(

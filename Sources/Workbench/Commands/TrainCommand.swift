@@ -81,7 +81,8 @@ struct TrainCommand: Command {
         let name = call.text("as") ?? "model"
         shell.console.print(
             "\(name): \(model.kind), \(model.store.parameterCount) parameters, \(data.train.count) clouds × \(nodes) "
-                + "points, \(epochs) epoch\(epochs == 1 ? "" : "s") of \(data.train.count / batch) steps")
+                + "points, \(epochs) epoch\(epochs == 1 ? "" : "s") of "
+                + NumberFormat.count(data.train.count / batch, "step"))
         model.points = nodes
         if model.classNames.isEmpty { model.classNames = data.classNames }
         let reports: [EpochReport]
