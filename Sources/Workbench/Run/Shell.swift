@@ -164,11 +164,13 @@ public final class Shell {
         return outcome
     }
 
-    /// Lexes and resolves every line of a script and checks that each name it uses is defined by then,
-    /// without running anything. Prints each problem; returns how many there were.
+    /// Lexes and resolves every line of a script and checks that each name it uses is defined by then, and
+    /// what `StaticChecks` can check without running anything slow. Prints each problem; returns how many
+    /// there were.
     public func check(_ text: String, file: String) -> Int {
         var defined = Set(session.names)
         var problems = 0
+        var checks = StaticChecks(registry: registry, directory: session.directory, settings: session.settings)
         for (index, line) in Self.lines(of: text).enumerated() {
             let location = SourceLocation(file: file, line: index + 1, column: 1)
             do {
@@ -181,6 +183,7 @@ public final class Shell {
                             throw call.error("no value named '\(name)' is defined before this point", at: argument.name)
                         }
                     }
+                    try checks.validate(call)
                 }
             } catch {
                 report(error, location: location)
