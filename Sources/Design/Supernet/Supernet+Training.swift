@@ -41,6 +41,13 @@ extension Supernet {
         }
     }
 
+    /// Sets the planned epochs, the length of the learning-rate schedule (at least 1): a run asked to go
+    /// past the plan stretches it, so its later epochs do not all sit at the floor rate. Saved with the
+    /// options, so a resumed run keeps it.
+    public mutating func plan(epochs: Int) {
+        options.training.epochs = max(1, epochs)
+    }
+
     /// One step on the clouds at `indices` with a freshly sampled architecture, drawing from `generator`;
     /// returns the loss and the number of correct predictions.
     mutating func trainStep(

@@ -99,6 +99,12 @@ public final class Shell {
                 call.location = location
                 try run(call)
                 session.appendHistory(typed: typed, recorded: call.spec.records ? call.canonicalText : nil)
+            } catch let partial as PartialRun {
+                report(partial.underlying, location: location)
+                session.appendHistory(
+                    typed: typed, recorded: partial.recorded.spec.records ? partial.recorded.canonicalText : nil)
+                failures += 1
+                if !keepGoing { break }
             } catch {
                 report(error, location: location)
                 session.appendHistory(typed: typed, recorded: nil)
@@ -124,12 +130,10 @@ public final class Shell {
         defer { noteReplacedKinds(kinds) }
         do {
             try call.command.run(call, in: self)
-        } catch let error as ScriptError {
-            throw error
-        } catch is CancellationError {
-            throw call.error("cancelled")
+        } catch let partial as PartialRun {
+            throw PartialRun(underlying: Self.scriptError(partial.underlying, of: call), recorded: partial.recorded)
         } catch {
-            throw call.error(String(describing: error))
+            throw Self.scriptError(error, of: call)
         }
         if timed && timerIsOn {
             console.print(String(format: "time: wall %.3fs, cpu %.3fs", Clocks.wall() - wall, Clocks.cpu() - cpu))
@@ -143,6 +147,13 @@ public final class Shell {
             else { continue }
             console.printError("note: '\(name)' was \(before), now \(after) (the \(before) is replaced)")
         }
+    }
+
+    /// `error` as a script error of `call` (cancellation reads "cancelled").
+    static func scriptError(_ error: any Error, of call: Invocation) -> ScriptError {
+        if let error = error as? ScriptError { return error }
+        if error is CancellationError { return call.error("cancelled") }
+        return call.error(String(describing: error))
     }
 
     /// Runs a script's text line by line; the first failure stops it unless `keepGoing`.
