@@ -179,3 +179,30 @@ import Testing
         #expect(value.supernet.store.parameters.values.allSatisfy { $0.scalars.allSatisfy(\.isFinite) })
     }
 }
+
+@Suite struct EvalDetailTests {
+    @Test func evalWithConfusionPrintsPerClassAccuracyAndTheConfusionMatrix() throws {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute("make shapes classes=sphere,cube,torus train=2 test=2 points=16 seed=3 as d") == 0)
+        #expect(shell.execute("train pointnet on d epochs=1 batch=2 as p") == 0, "\(buffer.text)")
+        buffer.text = ""
+        #expect(shell.execute("eval p on d confusion=on") == 0, "\(buffer.text)")
+        let model = try #require(shell.session.value(named: "p") as? ModelValue)
+        let data = try #require(shell.session.value(named: "d") as? PointCloudSplits)
+        let result = try model.evaluate(on: data.test, progress: .silent, cancellation: .never)
+        let lines = buffer.text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "p: " + EvalCommand.describe(result, on: "test"))
+        #expect(lines.count == 2 + 3, "\(buffer.text)")
+        for (t, name) in ["sphere", "cube", "torus"].enumerated() {
+            let row = try #require(lines.first { $0.hasPrefix("\(t) \(name)") }, "\(buffer.text)")
+            let cells = row.split(separator: " ").map(String.init)
+            // Each row counts the test clouds of its class (from the labels themselves), split by prediction.
+            let clouds = data.test.labels.filter { $0 == t }.count
+            #expect(cells[2] == "\(clouds)")
+            let counts = cells.suffix(3).compactMap { Int($0) }
+            #expect(counts.reduce(0, +) == clouds)
+            #expect(cells[3] == NumberFormat.fixed(Double(counts[t]) / Double(clouds) * 100, 1) + "%")
+            #expect(counts == result.confusion[t])
+        }
+    }
+}
