@@ -10,10 +10,12 @@ public enum Training {
     /// parameters of the last completed step. When the loss, or a weight after an update, is not finite it
     /// throws `TrainingDiverged` and `model` keeps the weights before that step. Throws `GNNError` (origin
     /// "train") when the options or the data do not fit (batch smaller than 2, fewer clouds than one batch,
-    /// labels or cloud sizes the model cannot take).
+    /// labels or cloud sizes the model cannot take). `epochEnded` receives each epoch's report and the model
+    /// as it ended (for live output; what it throws stops training).
     public static func train<Model: PointCloudClassifier>(
         _ model: inout Model, on data: PointCloudSet, options: TrainingOptions, progress: Progress = .silent,
-        cancellation: Cancellation = .never
+        cancellation: Cancellation = .never,
+        epochEnded: (_ report: EpochReport, _ model: Model) throws -> Void = { _, _ in }
     ) throws -> [EpochReport] {
         if let problem = model.problem(with: data) { throw GNNError(origin: "train", message: problem) }
         guard options.batchSize >= 2 else {
@@ -55,6 +57,8 @@ public enum Training {
                 return (.nan, 0)
             }
             return (loss, zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count)
+        } completed: { report, _ in
+            try epochEnded(report, model)
         }
     }
 

@@ -53,6 +53,8 @@ struct SupernetTrainCommand: Command {
         if let checkpoint { try AtomicFile.createParentDirectory(of: checkpoint) }
         if value.classNames.isEmpty { value.classNames = data.classNames }
         let progress = shell.progress("supernet \(name)")
+        let clock = ContinuousClock()
+        let start = clock.now
         defer { session.define(name, value) }
         while value.supernet.epoch < target {
             let completed = value
@@ -78,10 +80,17 @@ struct SupernetTrainCommand: Command {
                         + TrainCommand.smallerRateHint(rate) + ")", at: "supernet")
             }
             for report in reports {
-                shell.console.print(
+                var line =
                     "epoch \(report.epoch)/\(target)  loss " + NumberFormat.fixed(report.loss, 3) + "  train "
-                        + NumberFormat.fixed(report.trainAccuracy * 100, 1) + "%  "
-                        + NumberFormat.fixed(report.seconds, 2) + "s")
+                    + NumberFormat.fixed(report.trainAccuracy * 100, 1) + "%  " + NumberFormat.fixed(report.seconds, 2)
+                    + "s"
+                if shell.console.showsProgress,
+                    let eta = TrainCommand.eta(
+                        since: start, now: clock.now, done: report.epoch - started, of: target - started)
+                {
+                    line += "  ETA " + eta
+                }
+                shell.console.print(line)
             }
         }
     }

@@ -31,8 +31,9 @@ struct TrainCommand: Command {
         ],
         records: true,
         details: """
-            Prints one line per epoch (mean loss, accuracy on the augmented training batches, seconds), then the
-            test accuracy when the data has a test split. The learning rate follows a cosine schedule to 1/100 of
+            Prints one line per epoch as it ends (mean loss, accuracy on the augmented training batches, test
+            accuracy when the data has a test split, seconds, and the time left while progress shows), then the
+            test accuracy. The learning rate follows a cosine schedule to 1/100 of
             its start. Training an architecture (from `arch parse`, `arch sample`) starts from fresh weights;
             training a model continues from its weights (fine-tuning, e.g. after `extract`).
             """)
@@ -85,22 +86,47 @@ struct TrainCommand: Command {
                 + NumberFormat.count(data.train.count / batch, "step"))
         model.points = nodes
         if model.classNames.isEmpty { model.classNames = data.classNames }
-        let reports: [EpochReport]
+        let total = model.history.count + epochs
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
-            reports = try model.train(
+            _ = try model.train(
                 on: data.train, options: options, progress: shell.progress("train \(name)"),
-                cancellation: shell.cancellation)
+                cancellation: shell.cancellation
+            ) { report, current in
+                var line = epochLine(report, of: total)
+                if let test = data.test {
+                    let result = try current.evaluate(on: test, progress: .silent, cancellation: shell.cancellation)
+                    line += "  test " + NumberFormat.fixed(result.overallAccuracy * 100, 1) + "%"
+                }
+                let done = report.epoch - (total - epochs)
+                if shell.console.showsProgress, let eta = eta(since: start, now: clock.now, done: done, of: epochs) {
+                    line += "  ETA " + eta
+                }
+                shell.console.print(line)
+            }
         } catch let diverged as TrainingDiverged {
             session.define(name, model)
             throw call.error(diverged.description + " (" + smallerRateHint(rate) + ")", at: "lr")
         }
         session.define(name, model)
-        for report in reports { shell.console.print(epochLine(report, of: model.history.count)) }
         if let test = data.test {
             let result = try model.evaluate(
                 on: test, progress: shell.progress("test \(name)"), cancellation: shell.cancellation)
             shell.console.print("\(name): " + EvalCommand.describe(result, on: "test"))
         }
+    }
+
+    /// The time left after `done` of `total` epochs that took since `start`, as `42s`; nil when none is left.
+    static func eta(since start: ContinuousClock.Instant, now: ContinuousClock.Instant, done: Int, of total: Int)
+        -> String?
+    {
+        guard done > 0, done < total else { return nil }
+        let elapsed = now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let left = seconds / Double(done) * Double(total - done)
+        guard left.isFinite, left < 1e9 else { return nil }
+        return ProgressRenderer.duration(left)
     }
 
     /// `lr=0.1 or less`: a tenth of `rate`, for the error of a diverged run.

@@ -57,20 +57,34 @@ public struct ModelValue: Sendable {
 
     /// Trains the network in place and appends the epochs to `history`. When training throws (cancelled,
     /// diverged) the network keeps the weights training left, and `history` is unchanged.
+    /// `epochEnded` receives each epoch's report (numbered after the earlier history) and the model as it
+    /// ended, while training runs.
     public mutating func train(
-        on data: PointCloudSet, options: TrainingOptions, progress: Progress, cancellation: Cancellation
+        on data: PointCloudSet, options: TrainingOptions, progress: Progress, cancellation: Cancellation,
+        epochEnded: (_ report: EpochReport, _ model: ModelValue) throws -> Void = { _, _ in }
     ) throws -> [EpochReport] {
         var reports: [EpochReport]
+        let done = history.count
+        let base = self
+        func ended(_ report: EpochReport, _ network: Network) throws {
+            var numbered = report
+            numbered.epoch += done
+            var current = base
+            current.network = network
+            try epochEnded(numbered, current)
+        }
         switch network {
         case .baseline(var model):
             defer { network = .baseline(model) }
-            reports = try model.train(on: data, options: options, progress: progress, cancellation: cancellation)
+            reports = try model.train(on: data, options: options, progress: progress, cancellation: cancellation) {
+                try ended($0, .baseline($1))
+            }
         case .architecture(var model):
             defer { network = .architecture(model) }
             reports = try Training.train(
-                &model, on: data, options: options, progress: progress, cancellation: cancellation)
+                &model, on: data, options: options, progress: progress, cancellation: cancellation
+            ) { try ended($0, .architecture($1)) }
         }
-        let done = history.count
         for index in reports.indices { reports[index].epoch += done }
         history += reports
         return reports
