@@ -25,6 +25,10 @@ struct EvalCommand: Command {
         var data = try TrainingData.resolve(call, argument: "on", in: shell.session)
         let points = call["points"]?.integerValue ?? (model.points > 0 ? model.points : nil)
         data = data.keepingPoints(points)
+        if !data.classNames.isEmpty, data.classCount != model.classes {
+            throw call.error(
+                "the data has \(data.classCount) classes, the model a head of \(model.classes) classes", at: "on")
+        }
         guard data.classCount <= model.classes else {
             throw call.error("the data has \(data.classCount) classes, the model only \(model.classes)", at: "on")
         }

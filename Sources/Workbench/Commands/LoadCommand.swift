@@ -13,7 +13,9 @@ struct LoadCommand: Command {
         details: """
             The layout is detected: a group with `data` and `label` is point clouds, one with `x`, `edge_index`,
             `graph_ptr` and `y` is graphs, and one whose `train` and `test` groups hold point clouds is splits.
-            Several files (a folder or a pattern) are concatenated in natural name order.
+            Several files (a folder or a pattern) are concatenated in natural name order, except that files named
+            with `train` and with `test` (ModelNet40's `ply_data_train*.h5`, `ply_data_test*.h5`) load as train
+            and test splits. A `shape_names.txt` beside the files (one name per line) names the classes.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -37,7 +39,7 @@ struct LoadCommand: Command {
         let layout = try HDF5File.read(file) { try HDF5Layout.detect(in: $0, group: source.group) }
         switch layout {
         case .pointClouds:
-            return try PointCloudSet.read(files: source.files, group: source.group)
+            return try loadPointClouds(source)
         case .graphs:
             return try GraphSet.read(from: path)
         default:
@@ -47,9 +49,10 @@ struct LoadCommand: Command {
             if matches.contains(HDF5LayoutMatch(group: train, layout: .pointClouds)),
                 matches.contains(HDF5LayoutMatch(group: test, layout: .pointClouds))
             {
+                let names = try shapeNames(beside: file)
                 return PointCloudSplits(
-                    train: try PointCloudSet.read(files: source.files, group: train),
-                    test: try PointCloudSet.read(files: source.files, group: test))
+                    train: try naming(PointCloudSet.read(files: source.files, group: train), names, source: file),
+                    test: try naming(PointCloudSet.read(files: source.files, group: test), names, source: file))
             }
             let found = matches.map { "\(file)\($0.group == "/" ? "" : $0.group) (\($0.layout))" }
             let hint =

@@ -168,10 +168,10 @@ struct TrainCommand: Command {
         if call["k"] != nil { throw call.error("k= only applies to a new dgcnn", at: "k") }
         if value is ArchitectureValue || value is ArchitectureList {
             let chosen = try ArchitectureArgument.resolve(call, argument: "model", in: session)
-            guard classes <= chosen.space.classes else {
+            guard classes == chosen.space.classes else {
                 throw call.error(
-                    "the data has \(classes) classes, the space '\(chosen.space.name)' only \(chosen.space.classes)",
-                    at: "on")
+                    "the data has \(classes) classes, the space '\(chosen.space.name)' \(chosen.space.classes) classes "
+                        + "(its head's size); define the space with classes=\(classes)", at: "on")
             }
             let model = try ArchitectureModel(chosen.architecture, space: chosen.space, generator: &generator)
             return ModelValue(.architecture(model), classNames: data.classNames)
@@ -182,9 +182,10 @@ struct TrainCommand: Command {
             )
         }
         if call["index"] != nil { throw call.error("index= picks from a list of architectures", at: "index") }
-        guard classes <= model.classes else {
+        guard classes == model.classes else {
             throw call.error(
-                "the data has \(classes) classes, the model '\(modelName)' only \(model.classes)", at: "on")
+                "the data has \(classes) classes, the model '\(modelName)' a head of \(model.classes) classes; "
+                    + "train a new model on this data", at: "on")
         }
         return model
     }
