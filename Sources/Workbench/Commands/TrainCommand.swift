@@ -85,6 +85,9 @@ struct TrainCommand: Command {
                 + "points, \(epochs) epoch\(epochs == 1 ? "" : "s") of "
                 + NumberFormat.count(data.train.count / batch, "step"))
         model.points = nodes
+        model.recipe = TrainingRecipe(
+            optimizer: call.text("optimizer") ?? "adam", learningRate: rate, minimumLearningRate: rate / 100,
+            epochs: epochs, batch: batch, seed: Int64(bitPattern: call.seed()))
         if model.classNames.isEmpty { model.classNames = data.classNames }
         let total = model.history.count + epochs
         let clock = ContinuousClock()

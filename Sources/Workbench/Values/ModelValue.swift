@@ -22,6 +22,8 @@ public struct ModelValue: Sendable {
     public var points: Int
     /// One report per training epoch, over every `train` run on this model.
     public var history: [EpochReport]
+    /// The settings of the last `train` run (nil before training, or for files without them).
+    public var recipe: TrainingRecipe?
 
     /// A model with no training record yet.
     public init(_ network: Network, classNames: [String] = [], points: Int = 0, history: [EpochReport] = []) {
