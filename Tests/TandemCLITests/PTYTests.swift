@@ -143,6 +143,25 @@ enum PTYDriver {
         #expect(transcript.hasSuffix("EXIT 0\n"), "\(transcript)")
     }
 
+    @Test func tabCompletesPathsWithSpacesQuotedAndInsideAnOpenQuote() throws {
+        let home = Binary.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            atPath: home + "/dir with space/ünï 数据", withIntermediateDirectories: true)
+        let transcript = try PTYDriver.run(
+            [
+                ("", "tandem> "),
+                ("make shapes classes=2 train=1 test=1 points=8 as a\r", "a: point-cloud splits"),
+                ("export a to \"dir with space/ünï 数据/tëst 0.h5\"\r", "wrote a"),
+                ("load di\t", "\"dir with space/"),
+                ("\u{15}load \"dir with space/ü\t", "数据/"),
+                ("t\t", "0.h5\" "),
+                ("as b\r", "b: point-cloud splits"),
+                ("\u{04}", ""),
+            ], home: home)
+        #expect(transcript.contains("b: point-cloud splits, train 2 + test 2 clouds"), "\(transcript)")
+        #expect(transcript.hasSuffix("EXIT 0\n"), "\(transcript)")
+    }
+
     @Test func noColorTurnsOffColourOnATerminal() throws {
         let home = Binary.temporaryDirectory()
         let transcript = try PTYDriver.run(
