@@ -215,3 +215,11 @@ import Testing
     var reference2 = fresh
     #expect(otherCalibration == (try reference2.evaluate(arch, on: trainingData.test, calibration: other.train)))
 }
+
+@Test func aDivergingSupernetRunStopsWithANamedErrorAndKeepsFiniteWeights() throws {
+    var options = quickOptions
+    options.training.optimizer = .sgd(learningRate: 1e30, momentum: 0.9, weightDecay: 0)
+    var net = try Supernet(space: trainingSpace, options: options)
+    #expect(throws: TrainingDiverged.self) { _ = try net.train(on: trainingData.train, epochs: 3) }
+    #expect(net.store.isFinite)
+}

@@ -14,7 +14,8 @@ extension Supernet {
     /// stream, history) is written there atomically, so `Supernet.load` + `train` continues exactly as an
     /// uninterrupted run would. Progress is reported per step. When cancelled between steps it throws
     /// `CancellationError`; the supernet then holds a partly trained epoch (resume from the checkpoint for
-    /// an exact continuation).
+    /// an exact continuation). When a step's loss, or a weight after its update, is not finite it throws
+    /// GNN's `TrainingDiverged` and the weights and optimiser state are those before that step.
     public mutating func train(
         on data: PointCloudSet, epochs: Int? = nil, checkpoint: String? = nil, progress: Progress = .silent,
         cancellation: Cancellation = .never
@@ -53,6 +54,7 @@ extension Supernet {
     mutating func trainStep(
         _ data: PointCloudSet, indices: [Int], learningRate: Float, generator: inout SeededGenerator
     ) -> (Float, Int) {
+        let before = (store, optimizer)
         let architecture = sampler.sample(using: &generator)
         var (points, labels) = Batching.gather(data, indices: indices)
         options.training.augmentation.apply(
@@ -65,8 +67,16 @@ extension Supernet {
         guard let tape else { preconditionFailure("a training forward pass always records a tape") }
         let (loss, dLogits) = CrossEntropy.lossAndGradient(
             logits: logits, labels: labels, smoothing: options.training.labelSmoothing)
+        guard loss.isFinite else {
+            (store, optimizer) = before
+            return (loss, 0)
+        }
         let (gradients, regions) = path.backward(dLogits, tape: tape, store: store)
         optimizer.step(&store, gradients: gradients, regions: regions, learningRate: learningRate)
+        if !store.isFinite {
+            (store, optimizer) = before
+            return (.nan, 0)
+        }
         let hits = zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count
         return (loss, hits)
     }
