@@ -2,6 +2,7 @@ import CEditLine
 import Foundation
 import Workbench
 
+TerminalLocale.install()
 let options: LaunchOptions
 do {
     options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))

@@ -1,5 +1,5 @@
 import GNN
-import Design
+@testable import Design
 import Testing
 
 /// Pins what `show` prints for a small DE architecture (P 64, k 4, head 32-16-10): the edge list goes with
@@ -37,4 +37,11 @@ import Testing
     let line = try arch.mapping(in: .small).summary
     #expect(line.hasPrefix("DE"))
     #expect(line.hasSuffix(arch.text))
+}
+
+@Test func largeCountsUseTheirSIPrefix() {
+    #expect(Formatting.si(2_900_000_000_000_000_000) == "2.90 E")
+    #expect(Formatting.si(290_000_007_800_000_000) == "290.00 P")
+    #expect(Formatting.si(2_900_000_000_000) == "2.90 T")
+    #expect(Formatting.si(2_900_000_000) == "2.90 G")
 }

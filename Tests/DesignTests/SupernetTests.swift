@@ -198,3 +198,28 @@ import Testing
     let after = try Training.evaluate(model, on: trainingData.train, threads: .single).loss
     #expect(after < 0.9 * before, "\(before) → \(after)")
 }
+
+@Test func scoresOnOtherDataAreComputedAfreshNotTakenFromTheCache() throws {
+    var net = try Supernet(space: trainingSpace, options: quickOptions)
+    _ = try net.train(on: trainingData.train, epochs: 1, threads: .single)
+    let fresh = net
+    let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(16) | pool(max)", in: trainingSpace)
+    let other = try ShapesDataset(
+        ShapesConfiguration(
+            classes: [.sphere, .cylinder, .torus], trainPerClass: 8, testPerClass: 8, points: 32, seed: 99))
+    _ = try net.evaluate(arch, on: trainingData.test, calibration: trainingData.train, threads: .single)
+    let onOther = try net.evaluate(arch, on: other.test, calibration: other.train, threads: .single)
+    var reference = fresh
+    #expect(onOther == (try reference.evaluate(arch, on: other.test, calibration: other.train, threads: .single)))
+    let otherCalibration = try net.evaluate(arch, on: trainingData.test, calibration: other.train, threads: .single)
+    var reference2 = fresh
+    #expect(otherCalibration == (try reference2.evaluate(arch, on: trainingData.test, calibration: other.train, threads: .single)))
+}
+
+@Test func aDivergingSupernetRunStopsWithANamedErrorAndKeepsFiniteWeights() throws {
+    var options = quickOptions
+    options.training.optimizer = .sgd(learningRate: 1e30, momentum: 0.9, weightDecay: 0)
+    var net = try Supernet(space: trainingSpace, options: options)
+    #expect(throws: TrainingDiverged.self) { _ = try net.train(on: trainingData.train, epochs: 3, threads: .single) }
+    #expect(net.store.isFinite)
+}

@@ -48,7 +48,9 @@ enum PTYDriver {
         """#
 
     /// Runs the steps with `HOME` set to `home`; returns the transcript (ending in `EXIT n`).
-    static func run(_ steps: [(keys: String, expect: String)], home: String, noColor: Bool = false) throws -> String {
+    static func run(
+        _ steps: [(keys: String, expect: String)], home: String, noColor: Bool = false, cLocale: Bool = false
+    ) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let json = try JSONSerialization.data(withJSONObject: steps.map { [$0.keys, $0.expect] })
@@ -57,6 +59,10 @@ enum PTYDriver {
         environment["HOME"] = home
         environment["TERM"] = "xterm"
         environment["NO_COLOR"] = noColor ? "1" : nil
+        if cLocale {
+            for key in environment.keys where key.hasPrefix("LC_") { environment[key] = nil }
+            environment["LANG"] = "C"
+        }
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: home)
         let output = Pipe()
@@ -113,6 +119,47 @@ enum PTYDriver {
                 ("\u{04}", ""),
             ], home: home)
         #expect(second.hasSuffix("EXIT 0\n"), "\(second)")
+    }
+
+    @Test(arguments: [false, true])
+    func utf8NamesPathsAndTheEllipsisPromptSurviveTheLineEditor(cLocale: Bool) throws {
+        let home = Binary.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            atPath: home + "/dir with space/ünï 数据", withIntermediateDirectories: true)
+        let transcript = try PTYDriver.run(
+            [
+                ("", "tandem> "),
+                ("make shapes classes=2 train=1 test=1 points=8 as a\r", "a: point-cloud splits"),
+                ("space small as b\r", "b: design space"),
+                ("space small as c\r", "c: design space"),
+                ("space small as données\r", "données: design space"),
+                ("export a to \"dir with space/ünï 数据/tëst 0.h5\"\r", "tandem (… "),
+                ("load \"dir with space/ünï 数据/tëst 0.h5\" as é\r", "é: point-cloud splits"),
+                ("list\r", "tandem (… "),
+                ("\u{04}", ""),
+            ], home: home, cLocale: cLocale)
+        #expect(transcript.contains("tandem (… c données é)> list"), "\(transcript)")
+        #expect(FileManager.default.fileExists(atPath: home + "/dir with space/ünï 数据/tëst 0.h5"), "\(transcript)")
+        #expect(transcript.hasSuffix("EXIT 0\n"), "\(transcript)")
+    }
+
+    @Test func tabCompletesPathsWithSpacesQuotedAndInsideAnOpenQuote() throws {
+        let home = Binary.temporaryDirectory()
+        try FileManager.default.createDirectory(
+            atPath: home + "/dir with space/ünï 数据", withIntermediateDirectories: true)
+        let transcript = try PTYDriver.run(
+            [
+                ("", "tandem> "),
+                ("make shapes classes=2 train=1 test=1 points=8 as a\r", "a: point-cloud splits"),
+                ("export a to \"dir with space/ünï 数据/tëst 0.h5\"\r", "wrote a"),
+                ("load di\t", "\"dir with space/"),
+                ("\u{15}load \"dir with space/ü\t", "数据/"),
+                ("t\t", "0.h5\" "),
+                ("as b\r", "b: point-cloud splits"),
+                ("\u{04}", ""),
+            ], home: home)
+        #expect(transcript.contains("b: point-cloud splits, train 2 + test 2 clouds"), "\(transcript)")
+        #expect(transcript.hasSuffix("EXIT 0\n"), "\(transcript)")
     }
 
     @Test func noColorTurnsOffColourOnATerminal() throws {

@@ -106,7 +106,7 @@ import Testing
         let (shell, buffer) = capturingShell()
         #expect(
             shell.execute(
-                "make shapes classes=2 train=4 test=2 points=64 seed=5 as d; space small as s; "
+                "make shapes classes=2 train=4 test=2 points=64 seed=5 as d; space small classes=2 as s; "
                     + "supernet new in s epochs=1 batch=4 as sn; supernet train sn on d; "
                     + "arch sample n=3 in s seed=2 as c") == 0, "\(buffer.text)")
         buffer.text = ""

@@ -44,3 +44,12 @@ import Testing
         }
     }
 }
+
+@Suite struct UnicodeLexingTests {
+    @Test func nonASCIINamesAndQuotedPathsKeepEveryCharacter() throws {
+        let tokens = try Lexer.statements("load \"dir with space/ünï 数据/tëst 0.h5\" as données")[0]
+        #expect(tokens.map(\.text) == ["load", "dir with space/ünï 数据/tëst 0.h5", "as", "données"])
+        let call = try resolve("space small as données")
+        #expect(call.text("as") == "données")
+    }
+}

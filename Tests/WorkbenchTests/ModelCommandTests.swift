@@ -142,3 +142,66 @@ import Testing
         #expect(stores[0] == stores[1])
     }
 }
+
+@Suite struct DivergenceCommandTests {
+    @Test(arguments: [
+        "train pointnet on d epochs=3 batch=4 optimizer=sgd lr=1e30 as p",
+        "train dgcnn on d epochs=2 batch=4 k=4 points=16 lr=1e30 optimizer=sgd as p",
+    ])
+    func aDivergingTrainFailsWithAClearErrorInsteadOfCrashing(line: String) throws {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute(ModelCommandTests.tiny) == 0)
+        #expect(shell.execute(line) == 1)
+        #expect(buffer.text.contains("diverged"), "\(buffer.text)")
+        #expect(buffer.text.contains("lr="), "\(buffer.text)")
+        let model = try #require(shell.session.value(named: "p") as? ModelValue)
+        #expect(model.store.parameters.values.allSatisfy { $0.scalars.allSatisfy(\.isFinite) })
+    }
+
+    @Test(arguments: ["lr=0", "lr=-1"])
+    func aLearningRateThatIsNotPositiveIsRefused(rate: String) {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute(ModelCommandTests.tiny) == 0)
+        #expect(shell.execute("train pointnet on d epochs=1 batch=4 \(rate)") == 1)
+        #expect(buffer.text.contains("\(rate): "), "\(buffer.text)")
+        #expect(shell.execute("supernet new in small \(rate) as sn") == 1)
+    }
+
+    @Test func aDivergingSupernetTrainKeepsItsCompletedEpochs() throws {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute(ModelCommandTests.tiny) == 0)
+        #expect(shell.execute("space small points=32 k=4 as s") == 0)
+        #expect(shell.execute("supernet new in s epochs=3 batch=4 optimizer=sgd lr=1e30 as sn") == 0, "\(buffer.text)")
+        #expect(shell.execute("supernet train sn on d") == 1)
+        #expect(buffer.text.contains("diverged"), "\(buffer.text)")
+        let value = try #require(shell.session.value(named: "sn") as? SupernetValue)
+        #expect(value.supernet.store.parameters.values.allSatisfy { $0.scalars.allSatisfy(\.isFinite) })
+    }
+}
+
+@Suite struct EvalDetailTests {
+    @Test func evalWithConfusionPrintsPerClassAccuracyAndTheConfusionMatrix() throws {
+        let (shell, buffer) = capturingShell()
+        #expect(shell.execute("make shapes classes=sphere,cube,torus train=2 test=2 points=16 seed=3 as d") == 0)
+        #expect(shell.execute("train pointnet on d epochs=1 batch=2 as p") == 0, "\(buffer.text)")
+        buffer.text = ""
+        #expect(shell.execute("eval p on d confusion=on") == 0, "\(buffer.text)")
+        let model = try #require(shell.session.value(named: "p") as? ModelValue)
+        let data = try #require(shell.session.value(named: "d") as? PointCloudSplits)
+        let result = try model.evaluate(on: data.test, threads: shell.threads, progress: .silent, cancellation: .never)
+        let lines = buffer.text.split(separator: "\n").map(String.init)
+        #expect(lines.first == "p: " + EvalCommand.describe(result, on: "test"))
+        #expect(lines.count == 2 + 3, "\(buffer.text)")
+        for (t, name) in ["sphere", "cube", "torus"].enumerated() {
+            let row = try #require(lines.first { $0.hasPrefix("\(t) \(name)") }, "\(buffer.text)")
+            let cells = row.split(separator: " ").map(String.init)
+            // Each row counts the test clouds of its class (from the labels themselves), split by prediction.
+            let clouds = data.test.labels.filter { $0 == t }.count
+            #expect(cells[2] == "\(clouds)")
+            let counts = cells.suffix(3).compactMap { Int($0) }
+            #expect(counts.reduce(0, +) == clouds)
+            #expect(cells[3] == NumberFormat.fixed(Double(counts[t]) / Double(clouds) * 100, 1) + "%")
+            #expect(counts == result.confusion[t])
+        }
+    }
+}

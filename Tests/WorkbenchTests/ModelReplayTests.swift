@@ -8,7 +8,7 @@ import Testing
         let directory = temporaryDirectory()
         let (shell, buffer) = capturingShell(interactive: true, directory: directory)
         for line in [
-            "set seed=4", "make shapes classes=2 train=4 test=2 points=64 as d", "space small k=3 as s",
+            "set seed=4", "make shapes classes=2 train=4 test=2 points=64 as d", "space small k=3 classes=2 as s",
             "arch sample n=3 in s as c", "arch pick c 1 as a", "arch mutate a as m", "arch crossover a m as x",
             "arch parse \"knn | agg(rel,max) | combine(8) | pool(max) | comm | id\" in s as p",
             "train pointnet on d epochs=1 batch=4 as pn", "supernet new in s epochs=1 batch=4 as sn",

@@ -85,9 +85,11 @@ import Testing
         let (shell, buffer) = capturingShell()
         let problems = shell.check(
             "make shapes classes=2 as a\nshow a\nexport b to x.h5\nload nowhere.h5\nshow nowhere\n", file: "c.tandem")
-        #expect(problems == 1)
+        // The missing file of line 4 is a problem too (issue 9, item 14).
+        #expect(problems == 2)
         #expect(shell.session.names.isEmpty)
         #expect(buffer.text.hasPrefix("c.tandem:3:8: error: no value named 'b' is defined before this point"))
+        #expect(buffer.text.contains("c.tandem:4:6: error: no such file 'nowhere.h5'"), "\(buffer.text)")
     }
 
     @Test func emptyLinesDoNothingAndTranscriptPromptsAreStripped() {

@@ -13,12 +13,15 @@ enum Formatting {
         return sign + String(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
     }
 
-    /// A count with an SI suffix: `950`, `12.3 K`, `4.5 M`, `1.2 G`.
+    /// A count with an SI suffix: `950`, `12.3 K`, `4.5 M`, `1.20 G`, `3.40 T`, `5.60 P`, `7.80 E`.
     static func si(_ value: Int) -> String {
         let v = Double(value)
         if value < 1000 { return String(value) }
         if value < 1_000_000 { return decimal(v / 1e3, places: 1) + " K" }
         if value < 1_000_000_000 { return decimal(v / 1e6, places: 1) + " M" }
-        return decimal(v / 1e9, places: 2) + " G"
+        for (scale, suffix) in [(1e9, " G"), (1e12, " T"), (1e15, " P")] where v < scale * 1000 {
+            return decimal(v / scale, places: 2) + suffix
+        }
+        return decimal(v / 1e18, places: 2) + " E"
     }
 }

@@ -9,11 +9,18 @@ extension ArchitectureModel {
     /// Writes the model to `path` atomically, in GNN's model-file layout: root attributes `format`
     /// ("tandem-model"), `version` (1), `model` ("architecture"), `architecture` (dataset form), `text`
     /// (readable form), `classes`, `hidden`, `dropout`, the space (`space_*`), and `class_names` when given;
-    /// one float32 dataset per tensor at its path (`/pos3/combine/weight`, `/head/fc1/bn/gamma`).
-    public func save(to path: String, classNames: [String] = []) throws {
+    /// one gzip-compressed float32 dataset per tensor at its path (`/pos3/combine/weight`,
+    /// `/head/fc1/bn/gamma`), `weight_layout` (GNN's `ModelFile.weightLayout`) and the caller's `attributes`.
+    public func save(to path: String, classNames: [String] = [], attributes: [String: HDF5AttributeValue] = [:])
+        throws
+    {
         do {
             try HDF5File.write(to: path) { file in
                 try file.setAttribute("format", to: .string(ModelFile.format))
+                try file.setAttribute("weight_layout", to: .string(ModelFile.weightLayout))
+                for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
+                    try file.setAttribute(name, to: value)
+                }
                 try file.setAttribute("version", to: .int(1))
                 try file.setAttribute("model", to: .string(ArchitectureModel.modelKind))
                 try file.setAttribute("architecture", to: .string(architecture.datasetForm))
@@ -23,7 +30,7 @@ extension ArchitectureModel {
                 try file.setAttribute("dropout", to: .double(Double(dropout)))
                 if !classNames.isEmpty { try file.setAttribute("class_names", to: .strings(classNames)) }
                 try space.writeAttributes(to: file)
-                try file.writeTensors(store.parameters.merging(store.buffers) { a, _ in a })
+                try file.writeTensors(store.parameters.merging(store.buffers) { a, _ in a }, options: .compressed)
             }
         } catch let error as HDF5Error {
             throw DesignError.file(path: path, detail: "cannot save the model: \(error)")

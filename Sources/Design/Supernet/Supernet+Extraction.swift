@@ -93,12 +93,18 @@ extension Supernet {
 
     /// The accuracy of `architecture` with inherited weights: BatchNorm recalibrated on `calibration`
     /// (fine-tuned on it for `options.fineTuneSteps` steps when that is not 0), then evaluated on
-    /// `validation` (no augmentation, no dropout). Results are cached by architecture until the
-    /// weights change (training clears the cache). Kernels run on up to `threads.threads` threads.
+    /// `validation` (no augmentation, no dropout). Results are cached by architecture for the same
+    /// validation and calibration data (compared by checksum) until the weights change (training clears
+    /// the cache). Kernels run on up to `threads.threads` threads.
     public mutating func evaluate(
         _ architecture: Architecture, on validation: PointCloudSet, calibration: PointCloudSet, threads: ThreadBudget,
         progress: Progress = .silent, cancellation: Cancellation = .never
     ) throws -> ArchitectureScore {
+        let context = ScoreContext(validation: validation, calibration: calibration, epoch: epoch)
+        if context != scoreContext {
+            scores.removeAll()
+            scoreContext = context
+        }
         if let cached = scores[architecture] { return cached }
         try check(validation, role: "validation", minimum: 1)
         var model = try extract(architecture, calibration: calibration, threads: threads)

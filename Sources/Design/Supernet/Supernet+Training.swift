@@ -16,6 +16,8 @@ extension Supernet {
     /// `CancellationError`; the supernet then holds a partly trained epoch (resume from the checkpoint for
     /// an exact continuation). Kernels run on up to `threads.threads` threads (a per-call setting, not saved:
     /// `options.training.threads` is not used here); the same budget on one machine gives the same weights.
+    /// When a step's loss, or a weight after its update, is not finite it throws GNN's `TrainingDiverged` and
+    /// the weights and optimiser state are those before that step.
     public mutating func train(
         on data: PointCloudSet, epochs: Int? = nil, checkpoint: String? = nil, threads: ThreadBudget,
         progress: Progress = .silent, cancellation: Cancellation = .never
@@ -42,12 +44,20 @@ extension Supernet {
         }
     }
 
+    /// Sets the planned epochs, the length of the learning-rate schedule (at least 1): a run asked to go
+    /// past the plan stretches it, so its later epochs do not all sit at the floor rate. Saved with the
+    /// options, so a resumed run keeps it.
+    public mutating func plan(epochs: Int) {
+        options.training.epochs = max(1, epochs)
+    }
+
     /// One step on the clouds at `indices` with a freshly sampled architecture, drawing from `generator`;
     /// returns the loss and the number of correct predictions.
     mutating func trainStep(
         _ data: PointCloudSet, indices: [Int], learningRate: Float, generator: inout SeededGenerator,
         threads: ThreadBudget
     ) -> (Float, Int) {
+        let before = (store, optimizer)
         let architecture = sampler.sample(using: &generator)
         var (points, labels) = Batching.gather(data, indices: indices)
         options.training.augmentation.apply(
@@ -60,8 +70,16 @@ extension Supernet {
         guard let tape else { preconditionFailure("a training forward pass always records a tape") }
         let (loss, dLogits) = CrossEntropy.lossAndGradient(
             logits: logits, labels: labels, smoothing: options.training.labelSmoothing)
+        guard loss.isFinite else {
+            (store, optimizer) = before
+            return (loss, 0)
+        }
         let (gradients, regions) = path.backward(dLogits, tape: tape, store: store, threads: threads)
         optimizer.step(&store, gradients: gradients, regions: regions, learningRate: learningRate)
+        if !store.isFinite {
+            (store, optimizer) = before
+            return (.nan, 0)
+        }
         let hits = zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count
         return (loss, hits)
     }

@@ -29,8 +29,10 @@ public struct Supernet: Sendable {
     public internal(set) var epoch: Int
     /// One report per completed epoch.
     public internal(set) var history: [EpochReport]
-    /// Scores of evaluated architectures since the weights last changed.
+    /// Scores of evaluated architectures on the data last scored, since the weights last changed.
     public internal(set) var scores: [Architecture: ArchitectureScore]
+    /// The data and weights `scores` were computed with (nil before the first score).
+    var scoreContext: ScoreContext?
     /// The uniform sampler of the space.
     public let sampler: ArchitectureSampler
 
@@ -79,6 +81,7 @@ public struct Supernet: Sendable {
         self.epoch = epoch
         self.history = history
         self.scores = [:]
+        self.scoreContext = nil
     }
 
     /// The classifier head of a space with `rows` input rows.
@@ -133,7 +136,9 @@ public struct Supernet: Sendable {
         guard data.pointsPerCloud == space.pointsPerCloud else {
             throw DesignError.dataMismatch(
                 detail: "the \(role) set has \(data.pointsPerCloud) points per cloud, the space '\(space.name)' "
-                    + "expects \(space.pointsPerCloud)")
+                    + "expects \(space.pointsPerCloud); to fix, define the space with points=\(data.pointsPerCloud) "
+                    + "(e.g. `space \(space.name == "paper" ? "paper" : "small") points=\(data.pointsPerCloud) as s`) "
+                    + "and make the supernet in it, or give the data \(space.pointsPerCloud) points")
         }
         guard data.classCount <= space.classes else {
             throw DesignError.dataMismatch(

@@ -29,6 +29,12 @@ public struct ParameterStore: Sendable, Equatable {
     /// The number of trained scalars.
     public var parameterCount: Int { parameters.values.reduce(0) { $0 + $1.count } }
 
+    /// Whether every parameter and buffer holds only finite numbers.
+    public var isFinite: Bool {
+        parameters.values.allSatisfy { $0.scalars.allSatisfy(\.isFinite) }
+            && buffers.values.allSatisfy { $0.scalars.allSatisfy(\.isFinite) }
+    }
+
     /// Runs `body` on two buffers in place (removed from the dictionary during the call, so no copy is made).
     public mutating func withBuffers<R>(
         _ first: String, _ second: String, _ body: (inout Tensor, inout Tensor) -> R

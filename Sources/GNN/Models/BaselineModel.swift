@@ -62,18 +62,24 @@ public enum BaselineModel: Sendable {
         }
     }
 
-    /// Trains the model in place (see `Training.train`); throws `CancellationError` or `GNNError`.
+    /// Trains the model in place (see `Training.train`, also for `epochEnded`); throws `CancellationError`,
+    /// `TrainingDiverged` or `GNNError`.
     public mutating func train(
         on data: PointCloudSet, options: TrainingOptions, progress: Progress = .silent,
-        cancellation: Cancellation = .never
+        cancellation: Cancellation = .never,
+        epochEnded: (_ report: EpochReport, _ model: BaselineModel) throws -> Void = { _, _ in }
     ) throws -> [EpochReport] {
         switch self {
         case .dgcnn(var m):
             defer { self = .dgcnn(m) }
-            return try Training.train(&m, on: data, options: options, progress: progress, cancellation: cancellation)
+            return try Training.train(
+                &m, on: data, options: options, progress: progress, cancellation: cancellation
+            ) { try epochEnded($0, .dgcnn($1)) }
         case .pointNet(var m):
             defer { self = .pointNet(m) }
-            return try Training.train(&m, on: data, options: options, progress: progress, cancellation: cancellation)
+            return try Training.train(
+                &m, on: data, options: options, progress: progress, cancellation: cancellation
+            ) { try epochEnded($0, .pointNet($1)) }
         }
     }
 

@@ -7,16 +7,27 @@ import Tensor
 /// named after the parameters (`weight`, `bias`, `bn/gamma`, `bn/beta`, `bn/running_mean`, `bn/running_var`),
 /// so a tensor's store path is its HDF5 path. Root attributes describe the architecture: `format`
 /// ("tandem-model"), `version` (1), `model` ("dgcnn" or "pointnet"), `classes`, `hidden`, `dropout`, and
-/// `k`, `edge_widths`, `embedding` (DGCNN) or `widths` (PointNet); `class_names` when known.
+/// `k`, `edge_widths`, `embedding` (DGCNN) or `widths` (PointNet); `class_names` when known; `weight_layout`
+/// (`weightLayout`). Tensors are stored with gzip.
 public enum ModelFile {
     /// The value of the root `format` attribute.
     public static let format = "tandem-model"
+    /// The root `weight_layout` attribute: how linear weights are stored.
+    public static let weightLayout = "[in, out]: y = x W + b; the transpose of PyTorch's nn.Linear weight [out, in]"
 
-    /// Writes `model` to `path` (atomically: a temporary file renamed on success).
-    public static func save(_ model: BaselineModel, to path: String, classNames: [String] = []) throws {
+    /// Writes `model` to `path` (atomically: a temporary file renamed on success), with `attributes` added
+    /// at the root (the caller's record, such as how the model was trained).
+    public static func save(
+        _ model: BaselineModel, to path: String, classNames: [String] = [],
+        attributes: [String: HDF5AttributeValue] = [:]
+    ) throws {
         do {
             try HDF5File.write(to: path) { file in
                 try file.setAttribute("format", to: .string(format))
+                try file.setAttribute("weight_layout", to: .string(weightLayout))
+                for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
+                    try file.setAttribute(name, to: value)
+                }
                 try file.setAttribute("version", to: .int(1))
                 try file.setAttribute("model", to: .string(model.kind))
                 try file.setAttribute("classes", to: .int(Int64(model.classes)))
@@ -36,7 +47,7 @@ public enum ModelFile {
                     try file.setAttribute("dropout", to: .double(Double(c.dropout)))
                 }
                 let store = model.store
-                try file.writeTensors(store.parameters.merging(store.buffers) { a, _ in a })
+                try file.writeTensors(store.parameters.merging(store.buffers) { a, _ in a }, options: .compressed)
             }
         } catch let error as HDF5Error {
             throw GNNError(origin: path, message: "cannot save the model: \(error.message)")

@@ -32,6 +32,7 @@ public enum Batching {
 
     /// `value` with three decimals, for progress notes.
     static func rounded(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return "\(value)" }
         let scaled = Int((value * 1000).rounded())
         let fraction = String(abs(scaled) % 1000)
         let sign = scaled < 0 ? "-" : ""

@@ -30,7 +30,9 @@ public struct EpochRunner: Sendable {
     /// epoch's learning rate and the same generator; `step` returns the batch's loss and its number of
     /// correct predictions. After each epoch `completed` receives the report and the generator's state.
     /// Progress counts steps from the start of `epochs` (note "epoch e loss l"). When cancelled between
-    /// steps it throws `CancellationError`, leaving `generator` where the last completed step left it.
+    /// steps it throws `CancellationError`, leaving `generator` where the last completed step left it. When a
+    /// step returns a non-finite loss it throws `TrainingDiverged` (a step should then leave its weights as
+    /// they were before it).
     public func run(
         epochs: Range<Int>, generator: inout SeededGenerator, progress: Progress = .silent,
         cancellation: Cancellation = .never,
@@ -51,6 +53,10 @@ public struct EpochRunner: Sendable {
                 try cancellation.check()
                 let chosen = Array(order[(index * batchSize)..<((index + 1) * batchSize)])
                 let (loss, hits) = try step(chosen, rate, &generator)
+                guard loss.isFinite else {
+                    throw TrainingDiverged(
+                        epoch: epoch + 1, step: index + 1, steps: steps, loss: loss, learningRate: rate)
+                }
                 lossSum += Double(loss)
                 correct += hits
                 progress.report(

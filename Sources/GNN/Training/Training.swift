@@ -7,12 +7,15 @@ public enum Training {
     ///
     /// Reports progress after every step (`done` steps of `total`, note "epoch e loss l"). Checks
     /// `cancellation` between steps; when cancelled it throws `CancellationError` and `model` keeps the
-    /// parameters of the last completed step. Throws `GNNError` (origin "train") when the options or the
-    /// data do not fit (batch smaller than 2, fewer clouds than one batch, labels or cloud sizes the model
-    /// cannot take).
+    /// parameters of the last completed step. When the loss, or a weight after an update, is not finite it
+    /// throws `TrainingDiverged` and `model` keeps the weights before that step. Throws `GNNError` (origin
+    /// "train") when the options or the data do not fit (batch smaller than 2, fewer clouds than one batch,
+    /// labels or cloud sizes the model cannot take). `epochEnded` receives each epoch's report and the model
+    /// as it ended (for live output; what it throws stops training).
     public static func train<Model: PointCloudClassifier>(
         _ model: inout Model, on data: PointCloudSet, options: TrainingOptions, progress: Progress = .silent,
-        cancellation: Cancellation = .never
+        cancellation: Cancellation = .never,
+        epochEnded: (_ report: EpochReport, _ model: Model) throws -> Void = { _, _ in }
     ) throws -> [EpochReport] {
         if let problem = model.problem(with: data) { throw GNNError(origin: "train", message: problem) }
         guard options.batchSize >= 2 else {
@@ -35,6 +38,7 @@ public enum Training {
         return try runner.run(
             epochs: 0..<options.epochs, generator: &generator, progress: progress, cancellation: cancellation
         ) { chosen, rate, generator in
+            let before = model.store
             var (points, labels) = Batching.gather(data, indices: chosen)
             options.augmentation.apply(
                 to: &points, batch: chosen.count, nodes: data.pointsPerCloud, generator: &generator)
@@ -43,9 +47,19 @@ public enum Training {
                 threads: options.threads)
             let (loss, dLogits) = CrossEntropy.lossAndGradient(
                 logits: logits, labels: labels, smoothing: options.labelSmoothing)
+            guard loss.isFinite else {
+                model.store = before
+                return (loss, 0)
+            }
             let gradients = model.backward(dLogits, tape: tape, threads: options.threads)
             optimizer.step(&model.store, gradients: gradients, learningRate: rate)
+            if !model.store.isFinite {
+                model.store = before
+                return (.nan, 0)
+            }
             return (loss, zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count)
+        } completed: { report, _ in
+            try epochEnded(report, model)
         }
     }
 

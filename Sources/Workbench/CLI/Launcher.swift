@@ -34,6 +34,13 @@ public struct Launcher {
             let text: String
             if path == "-" {
                 text = readStandardInput()
+            } else if !path.contains("/"), !path.contains("."), !FileManager.default.fileExists(atPath: path) {
+                // A bare word that is no file reads as a mistyped mode (`tandem bogus`): wrong use, not a failure.
+                console.printError(
+                    UsageError(
+                        "'\(path)' is neither a script file nor a mode of tandem (modes: check, notebook, help)"
+                    ).description)
+                return .usage
             } else {
                 do {
                     text = try AtomicFile.read(path)

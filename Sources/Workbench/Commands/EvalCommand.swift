@@ -8,9 +8,15 @@ struct EvalCommand: Command {
             .positional("model", .name, "the model"),
             ArgumentSpec("on", .marked("on"), .name, .required, "point-cloud splits (uses test) or clouds"),
             .key("points", .integer, .optional, "use the first N points of every cloud (the model's if left out)"),
+            .key("confusion", .flag, .value("off"), "also print each class's accuracy and the confusion matrix"),
         ],
-        examples: ["eval m on shapes", "eval m on test points=256"], records: false,
-        details: "Runs the model in evaluation mode (BatchNorm running statistics, no dropout, no augmentation).")
+        examples: ["eval m on shapes", "eval m on test points=256", "eval m on shapes confusion=on"],
+        records: false,
+        details: """
+            Runs the model in evaluation mode (BatchNorm running statistics, no dropout, no augmentation). With
+            confusion=on a table follows: per true class its clouds, its accuracy and how many were predicted as
+            each class (column →p).
+            """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
         let name = call.text("model") ?? ""
@@ -18,6 +24,10 @@ struct EvalCommand: Command {
         var data = try TrainingData.resolve(call, argument: "on", in: shell.session)
         let points = call["points"]?.integerValue ?? (model.points > 0 ? model.points : nil)
         data = data.keepingPoints(points)
+        if !data.classNames.isEmpty, data.classCount != model.classes {
+            throw call.error(
+                "the data has \(data.classCount) classes, the model a head of \(model.classes) classes", at: "on")
+        }
         guard data.classCount <= model.classes else {
             throw call.error("the data has \(data.classCount) classes, the model only \(model.classes)", at: "on")
         }
@@ -31,6 +41,21 @@ struct EvalCommand: Command {
             on: data.evaluation, threads: shell.threads, progress: shell.progress("eval \(name)"),
             cancellation: shell.cancellation)
         shell.console.print("\(name): " + describe(result, on: data.test == nil ? "all" : "test"))
+        if call.flag("confusion") {
+            shell.console.print(confusionTable(result, classNames: model.classNames).text)
+        }
+    }
+
+    /// One row per true class: `index name`, clouds, accuracy, then the count predicted as each class.
+    static func confusionTable(_ result: Evaluation, classNames: [String]) -> Table {
+        let classes = result.confusion.count
+        let rows = result.confusion.enumerated().map { t, row -> [String] in
+            let total = row.reduce(0, +)
+            let accuracy = total == 0 ? "-" : NumberFormat.fixed(Double(row[t]) / Double(total) * 100, 1) + "%"
+            let label = t < classNames.count ? "\(t) \(classNames[t])" : "\(t)"
+            return [label, "\(total)", accuracy] + row.map(String.init)
+        }
+        return Table(header: ["class", "clouds", "accuracy"] + (0..<classes).map { "→\($0)" }, rows: rows)
     }
 
     /// `test 62.5% overall, 60.0% mean class, loss 1.234 (16 clouds)`.

@@ -13,11 +13,12 @@ extension LoadCommand {
         if Supernet.isSupernetFile(path) { return SupernetValue(try Supernet.load(path)) }
         if ArchitectureModel.isArchitectureModelFile(path) {
             let (model, names) = try ArchitectureModel.load(path)
-            return ModelValue(.architecture(model), classNames: names, points: model.space.pointsPerCloud)
+            return try ModelValue(.architecture(model), classNames: names, points: model.space.pointsPerCloud)
+                .readingRecord(from: path)
         }
         if ModelFile.isModelFile(path) {
             let (model, names) = try ModelFile.load(path)
-            return ModelValue(.baseline(model), classNames: names)
+            return try ModelValue(.baseline(model), classNames: names).readingRecord(from: path)
         }
         return nil
     }

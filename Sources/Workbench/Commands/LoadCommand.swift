@@ -13,7 +13,9 @@ struct LoadCommand: Command {
         details: """
             The layout is detected: a group with `data` and `label` is point clouds, one with `x`, `edge_index`,
             `graph_ptr` and `y` is graphs, and one whose `train` and `test` groups hold point clouds is splits.
-            Several files (a folder or a pattern) are concatenated in natural name order.
+            Several files (a folder or a pattern) are concatenated in natural name order, except that files named
+            with `train` and with `test` (ModelNet40's `ply_data_train*.h5`, `ply_data_test*.h5`) load as train
+            and test splits. A `shape_names.txt` beside the files (one name per line) names the classes.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -37,7 +39,7 @@ struct LoadCommand: Command {
         let layout = try HDF5File.read(file) { try HDF5Layout.detect(in: $0, group: source.group) }
         switch layout {
         case .pointClouds:
-            return try PointCloudSet.read(files: source.files, group: source.group)
+            return try loadPointClouds(source)
         case .graphs:
             return try GraphSet.read(from: path)
         default:
@@ -47,16 +49,36 @@ struct LoadCommand: Command {
             if matches.contains(HDF5LayoutMatch(group: train, layout: .pointClouds)),
                 matches.contains(HDF5LayoutMatch(group: test, layout: .pointClouds))
             {
+                let names = try shapeNames(beside: file)
                 return PointCloudSplits(
-                    train: try PointCloudSet.read(files: source.files, group: train),
-                    test: try PointCloudSet.read(files: source.files, group: test))
+                    train: try naming(PointCloudSet.read(files: source.files, group: train), names, source: file),
+                    test: try naming(PointCloudSet.read(files: source.files, group: test), names, source: file))
             }
             let found = matches.map { "\(file)\($0.group == "/" ? "" : $0.group) (\($0.layout))" }
-            let hint = found.isEmpty ? "it holds no data set" : "name one of: " + found.joined(separator: ", ")
+            let hint =
+                found.isEmpty
+                ? try HDF5File.read(file) { try missingDatasets($0, group: source.group) }
+                : "name one of: " + found.joined(separator: ", ")
             throw HDF5Error(
                 file: file, object: source.group, reason: .invalidContent,
                 message: "group '\(source.group)' is \(layout), not point clouds or graphs; \(hint)")
         }
+    }
+
+    /// What a group lacks to be point clouds or graphs, naming the missing datasets of the layout it comes
+    /// closest to ("it holds no data set" when it has none of their datasets).
+    static func missingDatasets(_ file: HDF5File, group: String) throws -> String {
+        let names = Set(try file.children(of: group).filter { $0.kind == .dataset }.map(\.name))
+        let layouts = [
+            ("point clouds", ["data", "label"], "'data' [N, P, 3] float32 and 'label' [N, 1] integer"),
+            ("graphs", ["x", "edge_index", "graph_ptr", "y"], "'x', 'edge_index', 'graph_ptr' and 'y'"),
+        ]
+        let best = layouts.max { a, b in
+            a.1.filter(names.contains).count < b.1.filter(names.contains).count
+        }
+        guard let best, best.1.contains(where: names.contains) else { return "it holds no data set" }
+        let missing = best.1.filter { !names.contains($0) }.map { "'\($0)'" }.joined(separator: ", ")
+        return "it lacks dataset \(missing) (\(best.0) need \(best.2))"
     }
 
     /// The default name: the file's stem, plus `_` and the group's last part, made a valid name.

@@ -9,6 +9,9 @@ struct SleepCommand: Command {
 
     static func run(_ call: Invocation, in shell: Shell) throws {
         let total = call.number("time")
+        guard total.isFinite, (0...86_400).contains(total) else {
+            throw call.error("sleep takes 0 s to 1 day, got \(Value.format(total)) s", at: "time")
+        }
         let steps = max(1, Int((total / 0.05).rounded(.up)))
         let progress = shell.progress("sleep")
         for step in 1...steps {

@@ -49,8 +49,13 @@ struct SpaceCommand: Command {
         }
         let name = call.text("as") ?? "space"
         shell.session.define(name, space)
-        shell.console.print(
-            "\(name): design space \(space.summary), " + String(format: "%.3g", sampler.validCount)
-                + " valid architectures")
+        shell.console.print("\(name): design space \(space.summary), " + validCountText(sampler.validCount))
+    }
+
+    /// `1.24e+06 valid architectures`, `1 valid architecture`; a count beyond a Double says so.
+    static func validCountText(_ count: Double) -> String {
+        guard count.isFinite else { return "more than 1.8e+308 valid architectures" }
+        if count == 1 { return "1 valid architecture" }
+        return String(format: "%.3g", count) + " valid architectures"
     }
 }

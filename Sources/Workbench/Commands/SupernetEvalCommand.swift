@@ -15,7 +15,8 @@ struct SupernetEvalCommand: Command {
         examples: ["supernet eval sn a on shapes", "supernet eval sn cands on shapes"], records: false,
         details: """
             BatchNorm is recalibrated on a few training batches (the same for every architecture), then the
-            architecture's path runs on the test split. Scores are cached in the supernet until it trains again.
+            architecture's path runs on the test split. Scores are cached in the supernet for the same data
+            until it trains again.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {

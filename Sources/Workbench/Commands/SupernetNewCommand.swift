@@ -39,6 +39,7 @@ struct SupernetNewCommand: Command {
         let dropout = call.number("dropout")
         guard (0..<1).contains(dropout) else { throw call.error("dropout=\(dropout): use 0 to below 1", at: "dropout") }
         let lr = call.number("lr")
+        guard lr > 0 else { throw call.error("lr=\(Value.format(lr)): the learning rate must be above 0", at: "lr") }
         let training = TrainingOptions(
             epochs: epochs, batchSize: batch,
             optimizer: OptimizerText.choice(call.text("optimizer") ?? "adam", learningRate: lr),

@@ -31,8 +31,9 @@ struct TrainCommand: Command {
         ],
         records: true,
         details: """
-            Prints one line per epoch (mean loss, accuracy on the augmented training batches, seconds), then the
-            test accuracy when the data has a test split. The learning rate follows a cosine schedule to 1/100 of
+            Prints one line per epoch as it ends (mean loss, accuracy on the augmented training batches, test
+            accuracy when the data has a test split, seconds, and the time left while progress shows), then the
+            test accuracy. The learning rate follows a cosine schedule to 1/100 of
             its start. Training an architecture (from `arch parse`, `arch sample`) starts from fresh weights;
             training a model continues from its weights (fine-tuning, e.g. after `extract`).
             """)
@@ -64,6 +65,10 @@ struct TrainCommand: Command {
         }
         let epochs = call.integer("epochs")
         guard epochs >= 1 else { throw call.error("epochs=\(epochs): train at least 1 epoch", at: "epochs") }
+        let rate = call.number("lr")
+        guard rate > 0 else {
+            throw call.error("lr=\(Value.format(rate)): the learning rate must be above 0", at: "lr")
+        }
         let nodes = data.train.pointsPerCloud
         let neighbours = neighbourCount(model)
         guard neighbours < nodes else {
@@ -76,20 +81,60 @@ struct TrainCommand: Command {
         let name = call.text("as") ?? "model"
         shell.console.print(
             "\(name): \(model.kind), \(model.store.parameterCount) parameters, \(data.train.count) clouds × \(nodes) "
-                + "points, \(epochs) epoch\(epochs == 1 ? "" : "s") of \(data.train.count / batch) steps")
-        let reports = try model.train(
-            on: data.train, options: options, progress: shell.progress("train \(name)"),
-            cancellation: shell.cancellation)
+                + "points, \(epochs) epoch\(epochs == 1 ? "" : "s") of "
+                + NumberFormat.count(data.train.count / batch, "step"))
         model.points = nodes
+        model.recipe = TrainingRecipe(
+            optimizer: call.text("optimizer") ?? "adam", learningRate: rate, minimumLearningRate: rate / 100,
+            epochs: epochs, batch: batch, seed: Int64(bitPattern: call.seed()))
         if model.classNames.isEmpty { model.classNames = data.classNames }
+        let total = model.history.count + epochs
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            _ = try model.train(
+                on: data.train, options: options, progress: shell.progress("train \(name)"),
+                cancellation: shell.cancellation
+            ) { report, current in
+                var line = epochLine(report, of: total)
+                if let test = data.test {
+                    let result = try current.evaluate(on: test, threads: shell.threads, progress: .silent, cancellation: shell.cancellation)
+                    line += "  test " + NumberFormat.fixed(result.overallAccuracy * 100, 1) + "%"
+                }
+                let done = report.epoch - (total - epochs)
+                if shell.console.showsProgress, let eta = eta(since: start, now: clock.now, done: done, of: epochs) {
+                    line += "  ETA " + eta
+                }
+                shell.console.print(line)
+            }
+        } catch let diverged as TrainingDiverged {
+            session.define(name, model)
+            throw call.error(diverged.description + " (" + smallerRateHint(rate) + ")", at: "lr")
+        }
         session.define(name, model)
-        for report in reports { shell.console.print(epochLine(report, of: model.history.count)) }
         if let test = data.test {
             let result = try model.evaluate(
                 on: test, threads: shell.threads, progress: shell.progress("test \(name)"),
                 cancellation: shell.cancellation)
             shell.console.print("\(name): " + EvalCommand.describe(result, on: "test"))
         }
+    }
+
+    /// The time left after `done` of `total` epochs that took since `start`, as `42s`; nil when none is left.
+    static func eta(since start: ContinuousClock.Instant, now: ContinuousClock.Instant, done: Int, of total: Int)
+        -> String?
+    {
+        guard done > 0, done < total else { return nil }
+        let elapsed = now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let left = seconds / Double(done) * Double(total - done)
+        guard left.isFinite, left < 1e9 else { return nil }
+        return ProgressRenderer.duration(left)
+    }
+
+    /// `lr=0.1 or less`: a tenth of `rate`, for the error of a diverged run.
+    static func smallerRateHint(_ rate: Double) -> String {
+        "try lr=\(Value.format(rate / 10)) or less"
     }
 
     /// `epoch 2/3  loss 1.234  train 56.2%  0.52s`.
@@ -126,10 +171,10 @@ struct TrainCommand: Command {
         if call["k"] != nil { throw call.error("k= only applies to a new dgcnn", at: "k") }
         if value is ArchitectureValue || value is ArchitectureList {
             let chosen = try ArchitectureArgument.resolve(call, argument: "model", in: session)
-            guard classes <= chosen.space.classes else {
+            guard classes == chosen.space.classes else {
                 throw call.error(
-                    "the data has \(classes) classes, the space '\(chosen.space.name)' only \(chosen.space.classes)",
-                    at: "on")
+                    "the data has \(classes) classes, the space '\(chosen.space.name)' \(chosen.space.classes) classes "
+                        + "(its head's size); define the space with classes=\(classes)", at: "on")
             }
             let model = try ArchitectureModel(chosen.architecture, space: chosen.space, generator: &generator)
             return ModelValue(.architecture(model), classNames: data.classNames)
@@ -140,9 +185,10 @@ struct TrainCommand: Command {
             )
         }
         if call["index"] != nil { throw call.error("index= picks from a list of architectures", at: "index") }
-        guard classes <= model.classes else {
+        guard classes == model.classes else {
             throw call.error(
-                "the data has \(classes) classes, the model '\(modelName)' only \(model.classes)", at: "on")
+                "the data has \(classes) classes, the model '\(modelName)' a head of \(model.classes) classes; "
+                    + "train a new model on this data", at: "on")
         }
         return model
     }

@@ -18,6 +18,7 @@ extension CommandRegistry {
         LoadCommand.self,
         LsCommand.self,
         MakeShapesCommand.self,
+        PairCommand.self,
         ExportCommand.self,
         TrainCommand.self,
         EvalCommand.self,

@@ -99,6 +99,12 @@ public final class Shell {
                 call.location = location
                 try run(call)
                 session.appendHistory(typed: typed, recorded: call.spec.records ? call.canonicalText : nil)
+            } catch let partial as PartialRun {
+                report(partial.underlying, location: location)
+                session.appendHistory(
+                    typed: typed, recorded: partial.recorded.spec.records ? partial.recorded.canonicalText : nil)
+                failures += 1
+                if !keepGoing { break }
             } catch {
                 report(error, location: location)
                 session.appendHistory(typed: typed, recorded: nil)
@@ -119,18 +125,35 @@ public final class Shell {
             for renderer in renderers { renderer.finish() }
             renderers = []
         }
+        var kinds: [String: String] = [:]
+        for name in session.names { kinds[name] = session.value(named: name)?.kindName }
+        defer { noteReplacedKinds(kinds) }
         do {
             try call.command.run(call, in: self)
-        } catch let error as ScriptError {
-            throw error
-        } catch is CancellationError {
-            throw call.error("cancelled")
+        } catch let partial as PartialRun {
+            throw PartialRun(underlying: Self.scriptError(partial.underlying, of: call), recorded: partial.recorded)
         } catch {
-            throw call.error(String(describing: error))
+            throw Self.scriptError(error, of: call)
         }
         if timed && timerIsOn {
             console.print(String(format: "time: wall %.3fs, cpu %.3fs", Clocks.wall() - wall, Clocks.cpu() - cpu))
         }
+    }
+
+    /// Says which names now hold a value of another kind than `kinds` (name → kind before the command) records.
+    func noteReplacedKinds(_ kinds: [String: String]) {
+        for name in session.names {
+            guard let before = kinds[name], let after = session.value(named: name)?.kindName, after != before
+            else { continue }
+            console.printError("note: '\(name)' was \(before), now \(after) (the \(before) is replaced)")
+        }
+    }
+
+    /// `error` as a script error of `call` (cancellation reads "cancelled").
+    static func scriptError(_ error: any Error, of call: Invocation) -> ScriptError {
+        if let error = error as? ScriptError { return error }
+        if error is CancellationError { return call.error("cancelled") }
+        return call.error(String(describing: error))
     }
 
     /// Runs a script's text line by line; the first failure stops it unless `keepGoing`.
@@ -142,7 +165,7 @@ public final class Shell {
             return ScriptOutcome(failures: 1)
         }
         var outcome = ScriptOutcome()
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in Self.lines(of: text).enumerated() {
             let failures = execute(
                 String(line), location: SourceLocation(file: file, line: index + 1, column: 1), keepGoing: keepGoing)
             outcome.failures += failures
@@ -152,12 +175,14 @@ public final class Shell {
         return outcome
     }
 
-    /// Lexes and resolves every line of a script and checks that each name it uses is defined by then,
-    /// without running anything. Prints each problem; returns how many there were.
+    /// Lexes and resolves every line of a script and checks that each name it uses is defined by then, and
+    /// what `StaticChecks` can check without running anything slow. Prints each problem; returns how many
+    /// there were.
     public func check(_ text: String, file: String) -> Int {
         var defined = Set(session.names)
         var problems = 0
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var checks = StaticChecks(registry: registry, directory: session.directory, settings: session.settings)
+        for (index, line) in Self.lines(of: text).enumerated() {
             let location = SourceLocation(file: file, line: index + 1, column: 1)
             do {
                 for call in try resolve(String(line), location: location) {
@@ -169,6 +194,7 @@ public final class Shell {
                             throw call.error("no value named '\(name)' is defined before this point", at: argument.name)
                         }
                     }
+                    try checks.validate(call)
                 }
             } catch {
                 report(error, location: location)
@@ -210,6 +236,12 @@ public final class Shell {
         }
         renderers.append(renderer)
         return renderer.progress
+    }
+
+    /// The lines of a script, split at `\n` and at `\r\n` (one `Character` in Swift, so splitting at `\n`
+    /// alone would keep a CRLF file as one line).
+    static func lines(of text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The source text of one statement (its tokens' span), for history.

@@ -6,7 +6,9 @@ extension DesignSpace: NamedValue {
 
     /// `small, 6 positions, k 4, 64 points, 10 classes`.
     public var summary: String {
-        "\(name), \(positions) positions, k \(k), \(pointsPerCloud) points, \(classes) classes"
+        "\(name), " + NumberFormat.count(positions, "position") + ", k \(k), "
+            + NumberFormat.count(pointsPerCloud, "point") + ", "
+            + NumberFormat.count(classes, "class", plural: "classes")
     }
 
     /// Every field, one per line.

@@ -17,6 +17,8 @@ extension ModelValue: NamedValue {
         var lines = ["  kind        \(kind)", "  parameters  \(store.parameterCount)", "  classes     \(classes)"]
         if !classNames.isEmpty { lines.append("  names       " + classNames.joined(separator: ", ")) }
         if points > 0 { lines.append("  points      \(points) per cloud") }
+        if !history.isEmpty { lines.append("  trained     " + NumberFormat.count(history.count, "epoch")) }
+        if let recipe { lines.append("  last run    \(recipe.description)") }
         switch network {
         case .baseline(.dgcnn(let model)):
             let c = model.configuration
@@ -46,7 +48,7 @@ extension ModelValue: NamedValue {
     /// Same kind, architecture and tensors (training times are not compared).
     public func isSame(as other: any NamedValue) -> Bool {
         guard let other = other as? ModelValue, kind == other.kind, store == other.store,
-            classNames == other.classNames, points == other.points,
+            classNames == other.classNames, points == other.points, recipe == other.recipe,
             history.map(\.loss) == other.history.map(\.loss)
         else { return false }
         if case .architecture(let a) = network, case .architecture(let b) = other.network {

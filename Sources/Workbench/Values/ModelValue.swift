@@ -22,6 +22,8 @@ public struct ModelValue: Sendable {
     public var points: Int
     /// One report per training epoch, over every `train` run on this model.
     public var history: [EpochReport]
+    /// The settings of the last `train` run (nil before training, or for files without them).
+    public var recipe: TrainingRecipe?
 
     /// A model with no training record yet.
     public init(_ network: Network, classNames: [String] = [], points: Int = 0, history: [EpochReport] = []) {
@@ -55,21 +57,36 @@ public struct ModelValue: Sendable {
         }
     }
 
-    /// Trains the network in place and appends the epochs to `history`.
+    /// Trains the network in place and appends the epochs to `history`. When training throws (cancelled,
+    /// diverged) the network keeps the weights training left, and `history` is unchanged.
+    /// `epochEnded` receives each epoch's report (numbered after the earlier history) and the model as it
+    /// ended, while training runs.
     public mutating func train(
-        on data: PointCloudSet, options: TrainingOptions, progress: Progress, cancellation: Cancellation
+        on data: PointCloudSet, options: TrainingOptions, progress: Progress, cancellation: Cancellation,
+        epochEnded: (_ report: EpochReport, _ model: ModelValue) throws -> Void = { _, _ in }
     ) throws -> [EpochReport] {
         var reports: [EpochReport]
+        let done = history.count
+        let base = self
+        func ended(_ report: EpochReport, _ network: Network) throws {
+            var numbered = report
+            numbered.epoch += done
+            var current = base
+            current.network = network
+            try epochEnded(numbered, current)
+        }
         switch network {
         case .baseline(var model):
-            reports = try model.train(on: data, options: options, progress: progress, cancellation: cancellation)
-            network = .baseline(model)
+            defer { network = .baseline(model) }
+            reports = try model.train(on: data, options: options, progress: progress, cancellation: cancellation) {
+                try ended($0, .baseline($1))
+            }
         case .architecture(var model):
+            defer { network = .architecture(model) }
             reports = try Training.train(
-                &model, on: data, options: options, progress: progress, cancellation: cancellation)
-            network = .architecture(model)
+                &model, on: data, options: options, progress: progress, cancellation: cancellation
+            ) { try ended($0, .architecture($1)) }
         }
-        let done = history.count
         for index in reports.indices { reports[index].epoch += done }
         history += reports
         return reports
