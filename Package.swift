@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         /// OpenBLAS through cblas.h (libopenblas-dev).
         .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        /// sched_setaffinity (glibc, GNU extension), for pinning the emulated device and the edge to a core each.
+        .systemLibrary(name: "CSched"),
 
         // MARK: - Libraries, lowest first
 
@@ -33,6 +35,14 @@ let package = Package(
         /// The design space, architectures with their device/edge mapping, and the one-shot supernet.
         .target(
             name: "Design", dependencies: ["GNN", "Tensor", "HDF5"], exclude: ["README.md"], swiftSettings: mathFlags),
+        /// Emulated device / edge / link profiles, time dilation, link shaping, the device energy model.
+        .target(
+            name: "Systems", dependencies: ["CSched", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            swiftSettings: mathFlags),
+        /// Wire protocol, edge server, device runtime, pipelining and fallback.
+        .target(
+            name: "CoInference", dependencies: ["Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
         .target(name: "Workbench", dependencies: ["Design", "GNN", "HDF5", "Tensor"], exclude: ["README.md"]),
 
@@ -57,6 +67,9 @@ let package = Package(
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "Tensor"]),
         .testTarget(name: "GNNTests", dependencies: ["GNN", "Tensor", "HDF5"]),
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "SystemsTests", dependencies: ["Systems", "Design", "GNN", "Tensor"]),
+        .testTarget(
+            name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),
         .testTarget(name: "TandemCLITests", dependencies: ["tandem"]),
     ]
