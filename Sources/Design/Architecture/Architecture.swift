@@ -1,3 +1,5 @@
+import GNN
+
 /// A candidate network: one operation per position, followed by the fixed classifier head.
 ///
 /// A plain value (it may be invalid until checked): `validate(in:)` names the first broken rule, the parsers

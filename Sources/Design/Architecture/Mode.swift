@@ -1,3 +1,5 @@
+import GNN
+
 /// The device/edge mapping pattern of an architecture, named by the sides in execution order.
 ///
 /// Derived from the communicates: none → D; one at position 0 (the raw input is sent) → E; one elsewhere →

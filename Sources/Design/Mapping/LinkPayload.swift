@@ -1,3 +1,5 @@
+import GNN
+
 /// One tensor that crosses the link at a communicate (or the logits going home), per sample.
 public enum LinkPayload: Sendable, Hashable, CustomStringConvertible {
     /// Node features [rows, width] as float32 (`scalarBytes` 4) or float16 (2).

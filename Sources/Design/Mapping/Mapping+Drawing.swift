@@ -1,3 +1,5 @@
+import GNN
+
 extension Mapping {
     /// The mapping drawn as text for `show ARCH`: the architecture in both forms, then one row per position
     /// with its op in the lane of its side (device left, edge right), its input → output width, FLOPs and
