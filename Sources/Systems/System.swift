@@ -1,4 +1,4 @@
-import Design
+import GNN
 
 /// A device–edge co-inference system: a device profile, an edge profile and the link between them.
 public struct System: Sendable, Hashable {
