@@ -61,7 +61,11 @@ final class DeviceRun: Sendable {
     init(runtime: DeviceRuntime, samples: [DeviceRuntime.Sample]) {
         self.runtime = runtime
         self.samples = samples
-        window = DispatchSemaphore(value: runtime.options.pipeline ? 2 : 1)
+        // The virtual clock runs one request at a time for real (so that measured op times are not inflated by
+        // the device and edge competing for cores) and pipelines in its schedule; the wait clock really
+        // overlaps up to two requests.
+        let overlapping = runtime.options.pipeline && runtime.options.clock == .wait
+        window = DispatchSemaphore(value: overlapping ? 2 : 1)
         state = Mutex(State(backoff: runtime.options.initialBackoff))
     }
 
@@ -83,11 +87,14 @@ final class DeviceRun: Sendable {
         }
         connection?.socket.shutdown(reading: true, writing: true)
         let makespan = MonotonicClock.now() - origin
-        let (reports, stages, failure, duplicates) = state.withLock { s in (s.reports, s.stages, s.failure, s.duplicates) }
+        let (reports, stages, failure, duplicates) = state.withLock { s in
+            (s.reports, s.stages, s.failure, s.duplicates)
+        }
         if let failure { throw CoInferenceError(origin: plan.name, message: failure) }
         guard duplicates == 0, reports.count == samples.count else {
             throw CoInferenceError(
-                origin: plan.name, message: "\(reports.count) answers for \(samples.count) requests, \(duplicates) twice")
+                origin: plan.name,
+                message: "\(reports.count) answers for \(samples.count) requests, \(duplicates) twice")
         }
         let ordered = samples.indices.compactMap { reports[$0] }
         let finish = PipelineSchedule.finishTimes(
@@ -177,7 +184,8 @@ final class DeviceRun: Sendable {
             }
             pending.account.add(.device, seconds)
             if segment >= last || segment + 1 == last {
-                try complete(index, logits: plan.logits(state), account: pending.account, start: pending.start, fallback: false)
+                try complete(
+                    index, logits: plan.logits(state), account: pending.account, start: pending.start, fallback: false)
             } else {
                 send(index, segment: segment + 2, kept: state, account: pending.account, start: pending.start)
             }
@@ -192,7 +200,8 @@ final class DeviceRun: Sendable {
         let points = samples[index].points
         do {
             let (logits, seconds) = try runtime.deviceDilation.run {
-                try runtime.fallback.infer(points: points.reshaped([1, points.count / 3, 3]), batch: 1, threads: runtime.deviceThreads)
+                try runtime.fallback.infer(
+                    points: points.reshaped([1, points.count / 3, 3]), batch: 1, threads: runtime.deviceThreads)
             }
             account.add(.device, seconds)
             try complete(index, logits: logits, account: account, start: start, fallback: true)
@@ -203,7 +212,8 @@ final class DeviceRun: Sendable {
 
     private func complete(_ index: Int, logits: Tensor, account: Account, start: Double, fallback: Bool) throws {
         let wait = runtime.options.clock == .wait
-        let total = wait ? MonotonicClock.now() - start : account.device + account.uplink + account.edge + account.downlink
+        let total =
+            wait ? MonotonicClock.now() - start : account.device + account.uplink + account.edge + account.downlink
         let idle = total - account.device - account.uplink - account.downlink
         let energy = DeviceEnergy(
             power: runtime.options.system.device.power, compute: account.device, idle: idle, send: account.uplink,
@@ -230,7 +240,8 @@ final class DeviceRun: Sendable {
             if s.reports[index] == nil {
                 s.reports[index] = RequestReport(
                     id: index, device: 0, uplink: 0, edge: 0, downlink: 0, total: 0,
-                    energy: DeviceEnergy(power: runtime.options.system.device.power, compute: 0, idle: 0, send: 0, receive: 0),
+                    energy: DeviceEnergy(
+                        power: runtime.options.system.device.power, compute: 0, idle: 0, send: 0, receive: 0),
                     bytesUp: 0, bytesDown: 0, fallback: true, prediction: -1, label: samples[index].label, logits: [])
             }
         }
@@ -245,7 +256,9 @@ final class DeviceRun: Sendable {
     private func connection() -> DeviceConnection? {
         let due = state.withLock { s -> DeviceConnection?? in
             if let c = s.connection { return .some(c) }
-            guard !s.connecting, MonotonicClock.now() >= s.nextAttempt, s.refusal == nil, !s.finishing else { return .some(nil) }
+            guard !s.connecting, MonotonicClock.now() >= s.nextAttempt, s.refusal == nil, !s.finishing else {
+                return .some(nil)
+            }
             s.connecting = true
             return nil
         }
@@ -289,7 +302,9 @@ final class DeviceRun: Sendable {
                     try received(frame, on: connection, arrival: arrival)
                     continue
                 }
-                reason = frame.type == .error ? ((try? frame.failure().description) ?? "error frame") : "unexpected \(frame.type)"
+                reason =
+                    frame.type == .error
+                    ? ((try? frame.failure().description) ?? "error frame") : "unexpected \(frame.type)"
                 break
             }
         } catch {

@@ -103,7 +103,9 @@ public final class EdgeServer: Sendable {
     }
 
     private func acceptLoop() {
-        log("edge: listening on \(endpoint), \(configuration.models.count) model(s), \(configuration.workers) worker(s)")
+        log(
+            "edge: listening on \(endpoint), \(configuration.models.count) model(s), \(configuration.workers) worker(s)"
+        )
         while let socket = listener.accept() {
             let id = state.withLock { s -> Int? in
                 guard !s.stopping, s.connections.count < configuration.maxConnections else { return nil }
@@ -181,7 +183,8 @@ public final class EdgeServer: Sendable {
                 let known = configuration.models.map { $0.identity }.joined(separator: ", ")
                 let failure = WireFailure(
                     .unknownModel,
-                    "no model '\(hello.identity)' with split \(hello.split.map(String.init) ?? "-") here (serving: \(known))")
+                    "no model '\(hello.identity)' with split \(hello.split.map(String.init) ?? "-") here (serving: \(known))"
+                )
                 log("edge: refused hello: \(failure.message)")
                 return (Frame.error(failure).encoded(), true)
             }
@@ -201,7 +204,9 @@ public final class EdgeServer: Sendable {
         }
     }
 
-    private func run(_ frame: Frame, plan: ExecutionPlan, session: inout EdgeSession) throws -> (bytes: [UInt8], close: Bool) {
+    private func run(_ frame: Frame, plan: ExecutionPlan, session: inout EdgeSession) throws -> (
+        bytes: [UInt8], close: Bool
+    ) {
         let index = Int(frame.segment)
         guard plan.segments.indices.contains(index), plan.segments[index].side == .edge else {
             let failure = WireFailure(.protocolViolation, "segment \(index) of '\(plan.name)' is not an edge segment")
@@ -224,7 +229,9 @@ public final class EdgeServer: Sendable {
         }
         switch outcome {
         case .success(let (output, message)):
-            if plan.segments[(index + 1)...].contains(where: { $0.side == .edge }) { session.kept[frame.requestID] = output }
+            if plan.segments[(index + 1)...].contains(where: { $0.side == .edge }) {
+                session.kept[frame.requestID] = output
+            }
             var body = message
             body.edgeSeconds = seconds
             state.withLock { $0.served += 1 }

@@ -6,7 +6,8 @@ extension PlanState {
     func message(float16: Bool, edgeSeconds: Double = 0) -> TensorMessage {
         let tensors = self.tensors.map { tensor -> WireTensor in
             switch tensor.value {
-            case .float(let t): return WireTensor(name: tensor.name, shape: t.shape, floats: t.scalars, float16: float16)
+            case .float(let t):
+                return WireTensor(name: tensor.name, shape: t.shape, floats: t.scalars, float16: float16)
             case .indices(let shape, let values): return WireTensor(name: tensor.name, shape: shape, ints: values)
             }
         }

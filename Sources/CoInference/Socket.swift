@@ -67,7 +67,9 @@ final class Socket: Sendable {
         _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         var address = try socketAddress(endpoint)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
             let text = errnoText()
@@ -100,7 +102,7 @@ final class Socket: Sendable {
             Socket.noDelay(client)
             var text = [CChar](repeating: 0, count: 32)
             _ = inet_ntop(AF_INET, &address.sin_addr, &text, 32)
-            let host = text.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            let host = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             return Socket(fd: client, name: "\(host):\(UInt16(bigEndian: address.sin_port))")
         }
     }
@@ -120,7 +122,8 @@ final class Socket: Sendable {
         guard result == 0 else {
             let text = errnoText()
             _ = Glibc.close(fd)
-            throw CoInferenceError(origin: "\(endpoint)", message: "cannot connect: \(text) (is `tandem edge` running?)")
+            throw CoInferenceError(
+                origin: "\(endpoint)", message: "cannot connect: \(text) (is `tandem edge` running?)")
         }
         var none = timeval()
         _ = setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &none, socklen_t(MemoryLayout<timeval>.size))

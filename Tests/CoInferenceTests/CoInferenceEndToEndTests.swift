@@ -71,7 +71,8 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
             plan: plan, split: 3, edge: server.endpoint, options: DeviceOptions(system: fastSystem()), log: { _ in })
         do {
             let summary = try runtime.run(inputs)
-            let ok = summary.fallbacks == 0
+            let ok =
+                summary.fallbacks == 0
                 && zip(summary.reports, expected).allSatisfy { relativeError($0.logits, $1) <= 1e-5 }
             results.write(ok ? "ok" : "device \(device): wrong answers or fallbacks")
         } catch {
@@ -122,4 +123,145 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
         options: DeviceOptions(system: fastSystem()), log: { _ in })
     let summary = try runtime.run(samples(3, seed: 2))
     #expect(summary.fallbacks == 3)
+}
+
+@Test func badFrameGetsAnErrorFrameAndTheServerKeepsServing() throws {
+    let model = smallDGCNN()
+    let log = LogSink()
+    let server = try startEdge([model], log: log)
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    var generator = SeededGenerator(seed: 77)
+    let good = Frame.hello(Hello(identity: model.identity, split: 3)).encoded()
+    for round in 0..<60 {
+        var bytes = good
+        switch round % 4 {
+        case 0: bytes = (0..<40).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        case 1: bytes[4] = 7  // wrong version
+        case 2: bytes[24...27] = [0xFF, 0xFF, 0xFF, 0x7F]  // oversized
+        default: bytes[bytes.count - 1] ^= 0x55  // wrong CRC
+        }
+        let answer = try RawClient.exchange(server.endpoint, bytes)
+        #expect(answer.type == .error, "round \(round)")
+        #expect(try answer.failure().code == .badFrame)
+    }
+    let plan = try model.plan(split: 3)
+    let runtime = DeviceRuntime(
+        plan: plan, split: 3, edge: server.endpoint, options: DeviceOptions(system: fastSystem()), log: { _ in })
+    let summary = try runtime.run(samples(2, seed: 4))
+    #expect(summary.fallbacks == 0)
+    #expect(log.all.filter { $0.contains("bad frame") }.count == 60)
+}
+
+@Test func pipelinedThroughputBeatsSequentialWhenBothSidesWork() throws {
+    // The device is 30× this host and the edge is slowed so that both sides take about as long (measured in
+    // process first); on the wait clock each side then mostly sleeps its dilation, so the overlap shows even
+    // on a loaded machine. Sequential ≈ n·(d + e); pipelined ≈ n·max(d, e).
+    let model = smallDGCNN()
+    let plan = try model.plan(split: 3)
+    let probe = samples(1, seed: 6)[0]
+    var device: [Double] = []
+    var edge: [Double] = []
+    for _ in 0..<5 {
+        let start = MonotonicClock.now()
+        let state = try plan.run(segment: 0, on: plan.start(points: probe.points, batch: 1), threads: .single)
+        let middle = MonotonicClock.now()
+        _ = try plan.run(segment: 1, on: state, threads: .single)
+        device.append(middle - start)
+        edge.append(MonotonicClock.now() - middle)
+    }
+    let edgeFactor = min(1000, max(1, 30 * quantile(device, 0.5) / quantile(edge, 0.5)))
+    let slowEdge = ProcessorProfile(name: "slow-edge", factor: edgeFactor, threads: 1, power: System.host.power)
+    let server = try startEdge([model], edge: slowEdge)
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    let inputs = samples(8, seed: 6)
+    func throughput(pipeline: Bool, clock: ClockMode) throws -> CoInferenceSummary {
+        let runtime = DeviceRuntime(
+            plan: plan, split: 3, edge: server.endpoint,
+            options: DeviceOptions(system: fastSystem(factor: 30), clock: clock, pipeline: pipeline), log: { _ in })
+        return try runtime.run(inputs)
+    }
+    let sequential = try throughput(pipeline: false, clock: .wait)
+    let pipelined = try throughput(pipeline: true, clock: .wait)
+    #expect(
+        pipelined.throughput >= 1.2 * sequential.throughput,
+        "pipelined \(pipelined.throughput)/s vs sequential \(sequential.throughput)/s")
+    let virtualSequential = try throughput(pipeline: false, clock: .virtual)
+    let virtualPipelined = try throughput(pipeline: true, clock: .virtual)
+    #expect(virtualPipelined.throughput >= 1.2 * virtualSequential.throughput)
+}
+
+@Test func waitAndVirtualClocksAgreeOnALinkBoundRequest() throws {
+    // 2 Mbit/s and 100 ms each way: the link dominates, so the wall clock of the wait run and the accounted
+    // virtual time must agree even on a loaded machine, where each wake-up from a sleep may come a few ms
+    // late (medians, generous 15 %; the bench reports the real agreement on compute-bound plans).
+    let model = smallDGCNN()
+    let server = try startEdge([model])
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    var system = fastSystem(factor: 4)
+    system.link = LinkProfile(megabitsPerSecond: 2, delay: 0.1)
+    let plan = try model.plan(split: 1)
+    let inputs = samples(5, seed: 8)
+    func median(_ clock: ClockMode) throws -> CoInferenceSummary {
+        let runtime = DeviceRuntime(
+            plan: plan, split: 1, edge: server.endpoint, options: DeviceOptions(system: system, clock: clock),
+            log: { _ in })
+        return try runtime.run(inputs)
+    }
+    let wait = try median(.wait)
+    let virtual = try median(.virtual)
+    let ratio = wait.medianTotal / virtual.medianTotal
+    #expect(ratio > 0.85 && ratio < 1.15, "wait \(wait.medianTotal) s vs virtual \(virtual.medianTotal) s")
+    // The link part is the same arithmetic in both clocks.
+    let (waitUp, virtualUp) = (wait.median(\.uplink), virtual.median(\.uplink))
+    #expect(abs(waitUp - virtualUp) < 0.15 * virtualUp, "uplink: wait \(waitUp) s, virtual \(virtualUp) s")
+}
+
+@Test func virtualAccountingAddsTheLinkArithmeticAndTheDilatedDevice() throws {
+    let model = smallDGCNN()
+    let server = try startEdge([model])
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    var system = fastSystem(factor: 10)
+    system.link = LinkProfile(megabitsPerSecond: 8, delay: 0.01)  // 1 byte per µs
+    let runtime = DeviceRuntime(
+        plan: try model.plan(split: 2), split: 2, edge: server.endpoint,
+        options: DeviceOptions(system: system, clock: .virtual), log: { _ in })
+    let summary = try runtime.run(samples(2, seed: 3))
+    for r in summary.reports {
+        #expect(abs(r.uplink - (Double(r.bytesUp) * 1e-6 + 0.01)) < 1e-9)
+        #expect(abs(r.downlink - (Double(r.bytesDown) * 1e-6 + 0.01)) < 1e-9)
+        #expect(abs(r.total - (r.device + r.uplink + r.edge + r.downlink)) < 1e-12)
+        let power = system.device.power
+        let expected =
+            power.active * r.device + power.idle * r.edge + power.send * r.uplink + power.receive * r.downlink
+        #expect(abs(r.energy.total - expected) < 1e-9)
+    }
+}
+
+@Test func drainingEdgeAnswersWhatItReceivedAndExits() throws {
+    let model = smallDGCNN()
+    let server = try startEdge([model])
+    let plan = try model.plan(split: 3)
+    let runtime = DeviceRuntime(
+        plan: plan, split: 3, edge: server.endpoint,
+        options: DeviceOptions(system: fastSystem(), pipeline: true, initialBackoff: 0.01), log: { _ in })
+    DispatchQueueRunner.background {
+        while server.served < 5 { MonotonicClock.sleep(0.001) }
+        server.stop(drain: true)
+    }
+    let summary = try runtime.run(samples(40, seed: 12))
+    server.wait()
+    #expect(summary.reports.count == 40)
+    #expect(summary.reports.filter { !$0.fallback }.count >= 5)
 }

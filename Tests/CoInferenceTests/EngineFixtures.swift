@@ -36,7 +36,8 @@ func architectureModel(_ text: String, seed: UInt64 = 1) throws -> DeployableMod
 /// A small DGCNN (k = 4, EdgeConv 8-8-16, embedding 32, head 16, 4 classes) on 32 points.
 func smallDGCNN(seed: UInt64 = 3) -> DeployableModel {
     var generator = SeededGenerator(seed: seed)
-    let configuration = DGCNN.Configuration(classes: 4, k: 4, edgeWidths: [8, 8, 16], embedding: 32, hidden: [16], dropout: 0)
+    let configuration = DGCNN.Configuration(
+        classes: 4, k: 4, edgeWidths: [8, 8, 16], embedding: 32, hidden: [16], dropout: 0)
     return DeployableModel(baseline: .dgcnn(DGCNN(configuration, generator: &generator)), points: 32)
 }
 
@@ -51,7 +52,8 @@ func samples(_ count: Int, seed: UInt64) -> [DeviceRuntime.Sample] {
 
 /// A fast link (10 Gbit/s, no delay) on the pi-i7 device, for correctness tests.
 func fastSystem(factor: Double = 1) -> System {
-    var system = System.preset("pi-i7") ?? System(name: "x", device: System.pi4, edge: System.host, link: System.defaultLink)
+    var system =
+        System.preset("pi-i7") ?? System(name: "x", device: System.pi4, edge: System.host, link: System.defaultLink)
     system.device.factor = factor
     system.link = LinkProfile(megabitsPerSecond: 10_000, delay: 0)
     return system
