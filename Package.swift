@@ -49,7 +49,7 @@ let package = Package(
         // MARK: - Executable
 
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
-        .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
+        .executableTarget(name: "tandem", dependencies: ["Workbench", "CoInference", "Systems", "CEditLine"]),
 
         // MARK: - Benchmarks (release programs behind scripts/bench)
 

@@ -2,9 +2,12 @@ import CEditLine
 import Foundation
 import Workbench
 
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "edge" { exit(CoInferenceMain.edge(Array(arguments.dropFirst()))) }
+if arguments.first == "device" { exit(CoInferenceMain.device(Array(arguments.dropFirst()))) }
 let options: LaunchOptions
 do {
-    options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    options = try LaunchOptions.parse(arguments)
 } catch {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(ExitStatus.usage.rawValue)
