@@ -44,7 +44,9 @@ let package = Package(
             name: "CoInference", dependencies: ["Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
             swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
-        .target(name: "Workbench", dependencies: ["Design", "GNN", "HDF5", "Tensor"], exclude: ["README.md"]),
+        .target(
+            name: "Workbench", dependencies: ["CoInference", "Systems", "Design", "GNN", "HDF5", "Tensor"],
+            exclude: ["README.md"]),
 
         // MARK: - Executable
 

@@ -16,7 +16,7 @@ enum CoInferenceMain {
             launch = try EdgeLaunch(arguments: arguments)
             server = try EdgeServer(launch.configuration, log: log)
         } catch {
-            log("tandem edge: \(error)\n\(EdgeLaunch.usage)")
+            log("\(error)\n\(EdgeLaunch.usage)")
             return 64
         }
         if let cpu = launch.cpu { log(CPUAffinity.pin(to: [cpu]) ? "edge: pinned to CPU \(cpu)" : "edge: could not pin") }
@@ -32,7 +32,6 @@ enum CoInferenceMain {
             sources.append(source)
         }
         server.start()
-        print("edge listening on \(server.endpoint)")
         server.wait()
         log("edge: stopped after \(server.served) request(s)")
         _ = sources
@@ -45,7 +44,7 @@ enum CoInferenceMain {
         do {
             launch = try DeviceLaunch(arguments: arguments, log: log)
         } catch {
-            log("tandem device: \(error)\n\(DeviceLaunch.usage)")
+            log("\(error)\n\(DeviceLaunch.usage)")
             return 64
         }
         if let cpu = launch.cpu { _ = CPUAffinity.pin(to: [cpu]) }
