@@ -59,6 +59,10 @@ let package = Package(
         .executableTarget(
             name: "gnn-bench", dependencies: ["GNN", "HDF5", "Tensor"], path: "scripts/bench/gnn-bench",
             swiftSettings: mathFlags),
+        /// Co-inference figures behind scripts/bench/coinfer: splits × bandwidths, devices per edge, clock agreement.
+        .executableTarget(
+            name: "coinfer-bench", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor"],
+            path: "scripts/bench/coinfer-bench", swiftSettings: mathFlags),
         /// Tensor kernel benchmark (kNN, matmul, gather, neighbourhood max), run by `scripts/bench/tensor`.
         .executableTarget(
             name: "TensorBench", dependencies: ["Tensor"], path: "scripts/bench/tensorbench", swiftSettings: mathFlags),
