@@ -1,3 +1,5 @@
+import GNN
+
 /// Everything that can go wrong in the Design module; each message says where and what so a user can act.
 public enum DesignError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A design space whose fields contradict each other (`space` names it, `detail` says what is wrong).
@@ -12,6 +14,8 @@ public enum DesignError: Error, Sendable, Equatable, CustomStringConvertible {
     case dataMismatch(detail: String)
     /// A supernet or model file that cannot be written or read (`path`, and what is wrong).
     case file(path: String, detail: String)
+    /// A model whose execution plan cannot be compiled or run (the plan error names the tensor or value).
+    case plan(PlanError)
 
     /// The message shown to the user.
     public var description: String {
@@ -30,6 +34,8 @@ public enum DesignError: Error, Sendable, Equatable, CustomStringConvertible {
             return "data: \(detail)"
         case .file(let path, let detail):
             return "\(path): \(detail)"
+        case .plan(let error):
+            return error.description
         }
     }
 }

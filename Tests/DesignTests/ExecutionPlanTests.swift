@@ -64,7 +64,9 @@ func splitLogitsEqualTheWholeModelsInEveryMode(_ index: Int) throws {
     let points = planPoints(batch: 3, points: 32, seed: 7)
     var reference = model
     var generator = SeededGenerator(seed: 0)
-    let expected = reference.forward(points, batch: 3, nodes: 32, training: false, generator: &generator).0
+    let expected = reference.forward(
+        points, batch: 3, nodes: 32, training: false, generator: &generator, threads: .single
+    ).0
     let plan = try model.plan()
     let logits = try plan.infer(points: points, batch: 3, threads: .single)
     #expect(relativeError(logits, expected) <= 1e-5)

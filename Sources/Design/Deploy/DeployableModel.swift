@@ -39,8 +39,15 @@ public struct DeployableModel: Sendable {
     }
 
     /// Reads any Tandem model file: an architecture model (root attribute `model` = "architecture") or a
-    /// baseline; throws the loader's error (naming the file and what is wrong).
+    /// baseline; throws the loader's error (naming the file and what is wrong), and for a supernet file says
+    /// to extract an architecture first.
     public static func load(_ path: String) throws -> DeployableModel {
+        if Supernet.isSupernetFile(path) {
+            throw DesignError.file(
+                path: path,
+                detail: "a supernet holds the weights of every architecture and is not deployed itself: extract one "
+                    + "architecture (`extract SN ARCH as NAME`), save it as a model file and deploy that")
+        }
         if ArchitectureModel.isArchitectureModelFile(path) {
             let (model, names) = try ArchitectureModel.load(path)
             return DeployableModel(architecture: model, classNames: names)

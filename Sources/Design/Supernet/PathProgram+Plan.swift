@@ -30,7 +30,7 @@ extension PathProgram {
             case .combine(let outWidth):
                 let weights = try CombineWeights(
                     weight: naming.combineWeight(position), norm: naming.combineNorm(position, width: outWidth),
-                    outWidth: outWidth, in: store, model: model)
+                    inWidth: width, outWidth: outWidth, in: store, model: model)
                 steps.append(
                     PlanStep(
                         side: side, operation: .combine(weights), inputs: [features], output: features,
@@ -45,7 +45,8 @@ extension PathProgram {
             }
             width = op.outputWidth(for: width)
         }
-        return steps + (try head.planSteps(in: store, side: sides[operations.count], model: model))
+        return steps
+            + (try head.planSteps(in: store, side: sides[operations.count], inputWidth: width, model: model))
     }
 }
 

@@ -95,19 +95,36 @@ public struct Supernet: Sendable {
     }
 
     /// Logits [B, classes] of `architecture`'s path for `points` [B·N, 3] in evaluation mode (running
-    /// statistics, no dropout), on up to `threads.threads` threads; throws when the architecture is invalid in
-    /// the space.
+    /// statistics, no dropout), by its execution plan (`plan(_:)`) run on one side on up to
+    /// `threads.threads` threads; throws when the architecture is invalid in the space.
     public func logits(
         _ architecture: Architecture, points: Tensor, batch: Int, threads: ThreadBudget
     ) throws(DesignError) -> Tensor {
+        let plan = try self.plan(architecture).onDevice()
+        do {
+            return try plan.infer(points: points, batch: batch, threads: threads)
+        } catch let error as PlanError {
+            throw .plan(error)
+        } catch {
+            throw .plan(PlanError(plan: plan.name, message: "\(error)"))
+        }
+    }
+
+    /// The execution plan of `architecture`'s path through the shared weights (sliced blocks, the BatchNorm
+    /// of each width), following its mapping; the same steps an extracted model compiles to. Its identity
+    /// names the path but carries no checksum (extract the model to deploy it). Throws when the
+    /// architecture is invalid in the space.
+    public func plan(_ architecture: Architecture) throws(DesignError) -> ExecutionPlan {
         try architecture.validate(in: space)
-        var store = self.store
-        var none: BatchStatistics?
-        var unused = SeededGenerator(seed: 0)
-        return program(architecture).forward(
-            points, batch: batch, nodes: space.pointsPerCloud, store: &store, training: false, statistics: &none,
-            generator: &unused, threads: threads
-        ).0
+        do {
+            let steps = try program(architecture).planSteps(
+                store: store, sides: architecture.sides, inputWidth: space.inputWidth, model: architecture.text)
+            return ExecutionPlan(
+                name: architecture.text, identity: "supernet path " + architecture.datasetForm, steps: steps,
+                classes: space.classes, points: space.pointsPerCloud)
+        } catch {
+            throw .plan(error)
+        }
     }
 
     /// Throws unless `data` has the space's points per cloud, labels below its classes, and at least

@@ -78,15 +78,19 @@ extension BaselineModel {
 }
 
 extension ClassifierHead {
-    /// The head as plan steps on `side`: one combine per hidden layer, then the output Linear writing
-    /// "logits".
-    public func planSteps(in store: ParameterStore, side: Side, model: String) throws(PlanError) -> [PlanStep] {
+    /// The head as plan steps on `side` for pooled vectors of `inputWidth` (default `maxInWidth`): one
+    /// combine per hidden layer, then the output Linear writing "logits".
+    public func planSteps(in store: ParameterStore, side: Side, inputWidth: Int? = nil, model: String)
+        throws(PlanError) -> [PlanStep]
+    {
         let input = ExecutionPlan.inputName
         var steps: [PlanStep] = []
-        for layer in hiddenLayers {
+        for (index, layer) in hiddenLayers.enumerated() {
+            let weights = try CombineWeights(
+                layer, inWidth: index == 0 ? inputWidth : nil, in: store, model: model)
             steps.append(
                 PlanStep(
-                    side: side, operation: .combine(try CombineWeights(layer, in: store, model: model)),
+                    side: side, operation: .combine(weights),
                     inputs: [input], output: input, description: "\(layer.name) \(layer.outWidth)"))
         }
         let weight = try store.planParameter(outputWeight, model: model)

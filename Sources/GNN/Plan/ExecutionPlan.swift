@@ -115,9 +115,14 @@ public struct ExecutionPlan: Sendable {
     static func crossings(steps: [PlanStep], segments: [PlanSegment]) -> [[String]] {
         // Which sides hold the current version of each value.
         var holders: [String: Set<Side>] = [inputName: [.device]]
+        // The step that wrote each value last (names are listed in that order, the input first).
+        var writer: [String: Int] = [:]
         var result: [[String]] = []
         for (index, segment) in segments.enumerated() {
-            for step in steps[segment.steps] { holders[step.output] = [segment.side] }
+            for position in segment.steps {
+                holders[steps[position].output] = [segment.side]
+                writer[steps[position].output] = position
+            }
             guard index + 1 < segments.count else {
                 result.append([logitsName])
                 break
@@ -132,7 +137,7 @@ public struct ExecutionPlan: Sendable {
                 written.insert(step.output)
             }
             for name in names { holders[name, default: []].insert(receiver) }
-            result.append(names)
+            result.append(names.sorted { (writer[$0] ?? -1) < (writer[$1] ?? -1) })
         }
         return result
     }

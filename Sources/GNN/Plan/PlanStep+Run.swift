@@ -3,30 +3,36 @@ import Tensor
 extension PlanStep {
     /// Runs the step on `state` (reads its inputs, writes its output); throws a `PlanError` naming a missing
     /// or misshapen value instead of trapping. Calls the same GNN op kernels as training (`Combine`,
-    /// `Aggregate`, `EdgeConv`, `Pool`, `BatchNorm`, `Linear`, `KNN`) in evaluation mode: nothing is
-    /// mutated, no cache is kept, so one plan can run on many threads at once.
+    /// `Aggregate`, `EdgeConv`, `Pool`, `BatchNorm`, `Linear`, `KNN`) in evaluation mode, each on up to
+    /// `threads.threads` threads: nothing is mutated, no cache is kept, so one plan can run on many threads
+    /// at once.
     public func run(on state: inout PlanState, threads: ThreadBudget, plan: String) throws(PlanError) {
-        // THREADS: pass `threads` to the kernels below once branch `budget` gives them a `threads:` parameter.
-        _ = threads
-        let rows = state.batch * state.nodes
+        let (rows, overflow) = state.batch.multipliedReportingOverflow(by: state.nodes)
+        guard state.batch >= 1, state.nodes >= 1, !overflow else {
+            throw PlanError(
+                plan: plan, step: description,
+                message: "a state of \(state.batch) clouds of \(state.nodes) nodes cannot run (both must be ≥ 1)")
+        }
         switch operation {
         case .knn(let k):
             let x = try features(0, in: state, rows: rows, plan: plan)
             guard k >= 1, k <= state.nodes else {
                 throw error(plan, value: inputs[0], "k = \(k) needs at least \(k) nodes per cloud, got \(state.nodes)")
             }
-            let graph = KNN.graph(x, batch: state.batch, nodes: state.nodes, k: k)
+            let graph = KNN.graph(x, batch: state.batch, nodes: state.nodes, k: k, threads: threads)
             state.set(output, .indices(shape: [rows, k], values: graph.indices))
         case .aggregate(let message, let reducer):
             let x = try features(0, in: state, rows: rows, plan: plan)
             let graph = try self.graph(1, in: state, plan: plan)
-            state.set(output, .float(Aggregate.forward(x, graph: graph, message: message, reducer: reducer).0))
+            state.set(
+                output,
+                .float(Aggregate.forward(x, graph: graph, message: message, reducer: reducer, threads: threads).0))
         case .combine(let weights):
             var parts: [Tensor] = []
             for index in inputs.indices { parts.append(try features(index, in: state, rows: rows, plan: plan)) }
             let x = parts.count == 1 ? parts[0] : Columns.concat(parts)
-            try checkWidth(x, fits: weights.weight.shape[0], plan: plan)
-            state.set(output, .float(Self.combine(x, weights)))
+            try checkWidth(x, is: weights.inWidth, plan: plan)
+            state.set(output, .float(Self.combine(x, weights, threads: threads)))
         case .edgeConv(let k, let weight, let norm):
             let x = try features(0, in: state, rows: rows, plan: plan)
             guard weight.shape[0] == 2 * x.shape[1] else {
@@ -35,12 +41,12 @@ extension PlanStep {
             guard k >= 1, k <= state.nodes else {
                 throw error(plan, value: inputs[0], "k = \(k) needs at least \(k) nodes per cloud, got \(state.nodes)")
             }
-            let graph = KNN.graph(x, batch: state.batch, nodes: state.nodes, k: k)
+            let graph = KNN.graph(x, batch: state.batch, nodes: state.nodes, k: k, threads: threads)
             var mean = norm.mean
             var variance = norm.variance
             let y = EdgeConv.forward(
                 x, graph: graph, weight: weight, gamma: norm.gamma, beta: norm.beta, runningMean: &mean,
-                runningVariance: &variance, training: false
+                runningVariance: &variance, training: false, threads: threads
             ).0
             state.set(output, .float(y))
         case .concat:
@@ -60,19 +66,23 @@ extension PlanStep {
             state.set(output, .float(y))
         case .linear(let weight, let bias, let outWidth):
             let x = try features(0, in: state, rows: rows, plan: plan)
-            try checkWidth(x, fits: weight.shape[0], plan: plan)
+            try checkWidth(x, is: weight.shape[0], plan: plan)
             state.set(
-                output, .float(Linear.forward(x, weight: weight, bias: bias, inWidth: x.shape[1], outWidth: outWidth)))
+                output,
+                .float(
+                    Linear.forward(
+                        x, weight: weight, bias: bias, inWidth: x.shape[1], outWidth: outWidth, threads: threads)))
         }
     }
 
-    /// Linear → BatchNorm (running statistics) → LeakyReLU, by `Combine.forward` in evaluation mode.
-    static func combine(_ x: Tensor, _ weights: CombineWeights) -> Tensor {
+    /// Linear → BatchNorm (running statistics) → LeakyReLU, by `Combine.forward` in evaluation mode, on up
+    /// to `threads.threads` threads.
+    static func combine(_ x: Tensor, _ weights: CombineWeights, threads: ThreadBudget) -> Tensor {
         var mean = weights.norm.mean
         var variance = weights.norm.variance
         return Combine.forward(
             x, weight: weights.weight, outWidth: weights.outWidth, gamma: weights.norm.gamma, beta: weights.norm.beta,
-            runningMean: &mean, runningVariance: &variance, training: false
+            runningMean: &mean, runningVariance: &variance, training: false, threads: threads
         ).0
     }
 
@@ -108,7 +118,9 @@ extension PlanStep {
             throw error(plan, value: name, "holds floats, neighbour indices were expected")
         }
         let rows = state.batch * state.nodes
-        guard shape.count == 2, shape[0] == rows, shape[1] >= 1, values.count == rows * shape[1] else {
+        guard shape.count == 2, shape[0] == rows, shape[1] >= 1, shape[1] <= state.nodes,
+            values.count / rows == shape[1], values.count % rows == 0
+        else {
             throw error(plan, value: name, "has shape \(shape) (\(values.count) indices), expected [\(rows), k]")
         }
         let k = shape[1]
@@ -119,9 +131,10 @@ extension PlanStep {
         return NeighbourGraph(batch: state.batch, nodes: nodes, k: k, indices: values)
     }
 
-    private func checkWidth(_ x: Tensor, fits rows: Int, plan: String) throws(PlanError) {
-        guard x.shape[1] <= rows else {
-            throw error(plan, value: inputs[0], "has width \(x.shape[1]), the weight takes at most \(rows)")
+    private func checkWidth(_ x: Tensor, is width: Int, plan: String) throws(PlanError) {
+        guard x.shape[1] == width else {
+            let name = inputs.count == 1 ? inputs[0] : inputs.joined(separator: "‖")
+            throw error(plan, value: name, "has width \(x.shape[1]), the step expects \(width)")
         }
     }
 

@@ -25,25 +25,39 @@ public struct NormWeights: Sendable, Equatable {
 
 /// A combine (Linear without bias → BatchNorm → LeakyReLU) frozen for inference.
 public struct CombineWeights: Sendable, Equatable {
-    /// The weight [inMax, outMax]; the top-left [input width, `outWidth`] block is used.
+    /// The weight [inMax, outMax]; the top-left [`inWidth`, `outWidth`] block is used.
     public var weight: Tensor
+    /// The input width the step expects (the used block's rows).
+    public var inWidth: Int
     /// The output width.
     public var outWidth: Int
     /// The BatchNorm.
     public var norm: NormWeights
 
-    /// The combine with weight `weight` and BatchNorm `norm` of `store`, to `outWidth` channels.
-    public init(weight: String, norm: BatchNormNames, outWidth: Int, in store: ParameterStore, model: String)
-        throws(PlanError)
-    {
+    /// The combine with weight `weight` and BatchNorm `norm` of `store`, from `inWidth` to `outWidth`
+    /// channels; throws when a tensor is missing or the weight is smaller than [inWidth, outWidth].
+    public init(
+        weight: String, norm: BatchNormNames, inWidth: Int, outWidth: Int, in store: ParameterStore, model: String
+    ) throws(PlanError) {
         self.weight = try store.planParameter(weight, model: model)
+        self.inWidth = inWidth
         self.outWidth = outWidth
         self.norm = try NormWeights(norm, in: store, model: model)
+        let shape = self.weight.shape
+        guard shape.count == 2, shape[0] >= inWidth, shape[1] >= outWidth, self.norm.width == outWidth else {
+            throw PlanError(
+                plan: model, value: weight,
+                message: "'\(weight)' has shape \(shape) and its BatchNorm \(self.norm.width) channels, "
+                    + "a combine \(inWidth)→\(outWidth) needs at least [\(inWidth), \(outWidth)] and \(outWidth)")
+        }
     }
 
-    /// The combine layer `layer` of `store`.
-    public init(_ layer: CombineLayer, in store: ParameterStore, model: String) throws(PlanError) {
-        try self.init(weight: layer.weightName, norm: layer.norm, outWidth: layer.outWidth, in: store, model: model)
+    /// The combine layer `layer` of `store`, taking `inWidth` channels (the layer's own by default; fewer
+    /// for a head shared by narrower inputs).
+    public init(_ layer: CombineLayer, inWidth: Int? = nil, in store: ParameterStore, model: String) throws(PlanError) {
+        try self.init(
+            weight: layer.weightName, norm: layer.norm, inWidth: inWidth ?? layer.inWidth, outWidth: layer.outWidth,
+            in: store, model: model)
     }
 }
 
