@@ -19,7 +19,9 @@ enum CoInferenceMain {
             log("\(error)\n\(EdgeLaunch.usage)")
             return 64
         }
-        if let cpu = launch.cpu { log(CPUAffinity.pin(to: [cpu]) ? "edge: pinned to CPU \(cpu)" : "edge: could not pin") }
+        if let cpu = launch.cpu {
+            log(CPUAffinity.pin(to: [cpu]) ? "edge: pinned to CPU \(cpu)" : "edge: could not pin")
+        }
         var sources: [DispatchSourceSignal] = []
         for number in [SIGTERM, SIGINT] {
             signal(number, SIG_IGN)

@@ -42,7 +42,8 @@ public struct DeviceLaunch {
         let presetName = args.value("--system") ?? "pi-i7"
         guard var system = System.preset(presetName) else {
             throw CoInferenceError(
-                origin: name, message: "unknown system '\(presetName)' (known: \(System.presetNames.joined(separator: ", ")))")
+                origin: name,
+                message: "unknown system '\(presetName)' (known: \(System.presetNames.joined(separator: ", ")))")
         }
         if let mbit = try args.number("--bandwidth", command: name) { system.link.megabitsPerSecond = mbit }
         if let ms = try args.number("--delay", command: name) { system.link.delay = ms / 1000 }

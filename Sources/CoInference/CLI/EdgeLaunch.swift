@@ -25,15 +25,20 @@ public struct EdgeLaunch {
             throw CoInferenceError(origin: "tandem edge", message: "--listen '\(listenText)' is not HOST:PORT")
         }
         let files = args.values["--models"] ?? []
-        guard !files.isEmpty else { throw CoInferenceError(origin: "tandem edge", message: "--models needs a model file") }
+        guard !files.isEmpty else {
+            throw CoInferenceError(origin: "tandem edge", message: "--models needs a model file")
+        }
         let models = try files.map { try DeployableModel.load($0) }
         var configuration = EdgeServer.Configuration(listen: listen, models: models)
-        if let workers = try args.number("--workers", command: "tandem edge") { configuration.workers = max(1, Int(workers)) }
+        if let workers = try args.number("--workers", command: "tandem edge") {
+            configuration.workers = max(1, Int(workers))
+        }
         if let most = try args.number("--max-connections", command: "tandem edge") {
             configuration.maxConnections = max(1, Int(most))
         }
         self.configuration = configuration
-        cpu = try Self.cpu(args.value("--cpu"), default: CPUAffinity.available() >= 2 ? CPUAffinity.available() - 1 : nil)
+        cpu = try Self.cpu(
+            args.value("--cpu"), default: CPUAffinity.available() >= 2 ? CPUAffinity.available() - 1 : nil)
     }
 
     /// The CPU from `--cpu` (a number or `none`), else `fallback`.

@@ -20,7 +20,8 @@ struct CoinferCommand: Command {
             .key("float16", .flag, .value("off"), "send features as float16"),
         ],
         examples: [
-            "coinfer m on shapes system=s n=8 split=3", "coinfer m on shapes edge=127.0.0.1:7878 clock=wait pipeline=on",
+            "coinfer m on shapes system=s n=8 split=3",
+            "coinfer m on shapes edge=127.0.0.1:7878 clock=wait pipeline=on",
         ],
         records: false,
         details: """
@@ -39,7 +40,8 @@ struct CoinferCommand: Command {
         switch model.network {
         case .baseline(let baseline):
             deployable = DeployableModel(
-                baseline: baseline, classNames: model.classNames, points: model.points > 0 ? model.points : data.pointsPerCloud)
+                baseline: baseline, classNames: model.classNames,
+                points: model.points > 0 ? model.points : data.pointsPerCloud)
         case .architecture(let architecture):
             deployable = DeployableModel(architecture: architecture, classNames: model.classNames)
         }
@@ -48,13 +50,17 @@ struct CoinferCommand: Command {
         do {
             plan = try deployable.plan(split: split)
         } catch {
-            throw call.error("\(error) (split points: \(deployable.splitPoints.map(String.init).joined(separator: ", ")))", at: "split")
+            throw call.error(
+                "\(error) (split points: \(deployable.splitPoints.map(String.init).joined(separator: ", ")))",
+                at: "split")
         }
         let console = shell.console
         var local: EdgeServer?
         let edge: Endpoint
         if let text = call.text("edge") {
-            guard let parsed = Endpoint(parsing: text) else { throw call.error("'\(text)' is not HOST:PORT", at: "edge") }
+            guard let parsed = Endpoint(parsing: text) else {
+                throw call.error("'\(text)' is not HOST:PORT", at: "edge")
+            }
             edge = parsed
         } else {
             let server = try EdgeServer(EdgeServer.Configuration(models: [deployable]), log: { _ in })
@@ -93,7 +99,8 @@ struct CoinferCommand: Command {
             return system
         }
         guard let preset = System.preset(name) else {
-            throw call.error("no system named '\(name)' (presets: \(System.presetNames.joined(separator: ", ")))", at: "system")
+            throw call.error(
+                "no system named '\(name)' (presets: \(System.presetNames.joined(separator: ", ")))", at: "system")
         }
         return preset
     }

@@ -18,7 +18,9 @@ struct SystemCommand: Command {
             .key("edgethreads", .integer, .optional, "threads of the edge"),
             .resultName(.value("system"), "session name of the system"),
         ],
-        examples: ["system pi-i7 as s", "system pi-i7 bandwidth=10mbit delay=20ms as slow", "system tx2-i7 factor=3 as t"],
+        examples: [
+            "system pi-i7 as s", "system pi-i7 bandwidth=10mbit delay=20ms as slow", "system tx2-i7 factor=3 as t",
+        ],
         records: true,
         details: """
             Presets: pi-i7 (Raspberry-Pi-4-class device, 10× slower than this host) and tx2-i7 (Jetson-TX2-class,
@@ -28,7 +30,9 @@ struct SystemCommand: Command {
 
     static func run(_ call: Invocation, in shell: Shell) throws {
         let presetName = call.text("preset") ?? "pi-i7"
-        guard var system = System.preset(presetName) else { throw call.error("unknown preset '\(presetName)'", at: "preset") }
+        guard var system = System.preset(presetName) else {
+            throw call.error("unknown preset '\(presetName)'", at: "preset")
+        }
         if let rate = call["bandwidth"]?.doubleValue {
             guard rate > 0 else { throw call.error("bandwidth must be above 0", at: "bandwidth") }
             system.link.megabitsPerSecond = rate / 1e6

@@ -15,7 +15,9 @@ import Tensor
 
 func option(_ name: String, _ fallback: Int) -> Int {
     let args = CommandLine.arguments
-    guard let i = args.firstIndex(of: "--" + name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }
+    guard let i = args.firstIndex(of: "--" + name), i + 1 < args.count, let v = Int(args[i + 1]) else {
+        return fallback
+    }
     return v
 }
 
@@ -49,16 +51,22 @@ func startEdge(_ models: [DeployableModel]) throws -> EdgeServer {
     return server
 }
 
-func run(_ plan: ExecutionPlan, split: Int?, edge: EdgeServer, system: System, clock: ClockMode, samples: [DeviceRuntime.Sample])
+func run(
+    _ plan: ExecutionPlan, split: Int?, edge: EdgeServer, system: System, clock: ClockMode,
+    samples: [DeviceRuntime.Sample]
+)
     throws -> CoInferenceSummary
 {
     let runtime = DeviceRuntime(
-        plan: plan, split: split, edge: edge.endpoint, options: DeviceOptions(system: system, clock: clock), log: { _ in })
+        plan: plan, split: split, edge: edge.endpoint, options: DeviceOptions(system: system, clock: clock),
+        log: { _ in })
     return try runtime.run(samples)
 }
 
 let mode = CommandLine.arguments.dropFirst().first ?? "splits"
-print("machine: \(cpus) CPUs; device on CPU \(deviceCPU), edge on CPU \(edgeCPU); \(points) points, \(requests) requests per figure")
+print(
+    "machine: \(cpus) CPUs; device on CPU \(deviceCPU), edge on CPU \(edgeCPU); \(points) points, \(requests) requests per figure"
+)
 switch mode {
 case "splits":
     for kind in ["dgcnn", "pointnet"] {
@@ -70,7 +78,13 @@ case "splits":
             system.link.megabitsPerSecond = mbit
             var rows: [(Int, CoInferenceSummary)] = []
             for split in m.splitPoints {
-                rows.append((split, try run(try m.plan(split: split), split: split, edge: edge, system: system, clock: .virtual, samples: samples)))
+                rows.append(
+                    (
+                        split,
+                        try run(
+                            try m.plan(split: split), split: split, edge: edge, system: system, clock: .virtual,
+                            samples: samples)
+                    ))
             }
             let best = rows.min { $0.1.medianTotal < $1.1.medianTotal }?.0
             let last = m.splitPoints.last ?? 0
@@ -103,7 +117,11 @@ case "devices":
         for d in 0..<devices {
             group.enter()
             Thread.detachNewThread {
-                do { _ = try run(plan, split: 0, edge: edge, system: system, clock: .virtual, samples: inputs(requests, seed: UInt64(d))) } catch {
+                do {
+                    _ = try run(
+                        plan, split: 0, edge: edge, system: system, clock: .virtual,
+                        samples: inputs(requests, seed: UInt64(d)))
+                } catch {
                     failures.withLock { $0 += 1 }
                 }
                 group.leave()
@@ -132,14 +150,19 @@ default:
         var waits: [Double] = []
         var virtuals: [Double] = []
         for sample in samples {
-            waits.append(try run(plan, split: split, edge: edge, system: system, clock: .wait, samples: [sample]).reports[0].total)
-            virtuals.append(try run(plan, split: split, edge: edge, system: system, clock: .virtual, samples: [sample]).reports[0].total)
+            waits.append(
+                try run(plan, split: split, edge: edge, system: system, clock: .wait, samples: [sample]).reports[0]
+                    .total)
+            virtuals.append(
+                try run(plan, split: split, edge: edge, system: system, clock: .virtual, samples: [sample]).reports[0]
+                    .total)
         }
         let perRequest = zip(waits, virtuals).map { abs($0 / $1 - 1) }
         let (w, v) = (quantile(waits, 0.5), quantile(virtuals, 0.5))
         print(
             "agreement \(plan.name) pi-i7 40mbit: wait_ms=\(fixed(w * 1000, 1)) virtual_ms=\(fixed(v * 1000, 1)) "
-                + "median_ratio=\(fixed(w / v, 3)) per_request_within_5pct=\(perRequest.filter { $0 <= 0.05 }.count)/\(perRequest.count)")
+                + "median_ratio=\(fixed(w / v, 3)) per_request_within_5pct=\(perRequest.filter { $0 <= 0.05 }.count)/\(perRequest.count)"
+        )
     }
     edge.stop(drain: false)
     edge.wait()
