@@ -267,3 +267,23 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
     #expect(summary.reports.count == 40)
     #expect(summary.reports.filter { !$0.fallback }.count >= 5)
 }
+
+@Test func aFullEdgeTurnsTheNextDeviceAwayAndThatDeviceFallsBack() throws {
+    let model = smallDGCNN()
+    let log = LogSink()
+    let server = try EdgeServer(EdgeServer.Configuration(models: [model], maxConnections: 1), log: log.write)
+    server.start()
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    let plan = try model.plan(split: 3)
+    // The first device holds the only slot while the second one runs.
+    let first = DeviceRuntime(
+        plan: plan, split: 3, edge: server.endpoint, options: DeviceOptions(system: fastSystem()), log: { _ in })
+    let holder = try RawClient.open(server.endpoint, Frame.hello(Hello(identity: plan.identity, split: 3)).encoded())
+    defer { holder.close() }
+    let second = try first.run(samples(2, seed: 1))
+    #expect(second.fallbacks == 2)
+    #expect(log.all.contains { $0.contains("server full") })
+}

@@ -138,6 +138,35 @@ case "devices":
     }
     edge.stop(drain: false)
     edge.wait()
+case "float16":
+    // Float16 transfer: how far the logits move and how often the predicted class changes (random weights,
+    // random clouds; a trained model's accuracy change is `coinfer ... float16=on` in the Workbench).
+    let m = try model("dgcnn")
+    let edge = try startEdge([m])
+    let system = System.preset("pi-i7")!
+    let samples = inputs(requests, seed: 9)
+    for split in [1, 3, 5, 6] {
+        let plan = try m.plan(split: split)
+        func logits(_ half: Bool) throws -> [[Float]] {
+            let runtime = DeviceRuntime(
+                plan: plan, split: split, edge: edge.endpoint,
+                options: DeviceOptions(system: system, clock: .virtual, float16: half), log: { _ in })
+            return try runtime.run(samples).reports.map(\.logits)
+        }
+        let full = try logits(false)
+        let half = try logits(true)
+        var worst: Float = 0
+        var same = 0
+        for (a, b) in zip(half, full) {
+            worst = max(worst, zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0)
+            if a.indices.max(by: { a[$0] < a[$1] }) == b.indices.max(by: { b[$0] < b[$1] }) { same += 1 }
+        }
+        print(
+            "float16 \(plan.name): max_relative_logit_error=\(String(format: "%.2e", worst)) same_class=\(same)/\(samples.count)"
+        )
+    }
+    edge.stop(drain: false)
+    edge.wait()
 default:
     let dgcnn = try model("dgcnn")
     let pointnet = try model("pointnet")
