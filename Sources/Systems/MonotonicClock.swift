@@ -9,6 +9,13 @@ public enum MonotonicClock {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
     }
 
+    /// CPU seconds used so far by the calling thread (CLOCK_THREAD_CPUTIME_ID).
+    public static func threadCPUTime() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
     /// Sleeps for `seconds` (nothing when not positive), resuming after interruptions.
     public static func sleep(_ seconds: Double) {
         guard seconds > 0 else { return }

@@ -20,15 +20,23 @@ import Testing
     #expect(System.preset("nano-i7") == nil)
 }
 
+/// Keeps the thread busy for `seconds` of its own CPU time.
+private func spin(_ seconds: Double) {
+    let end = MonotonicClock.threadCPUTime() + seconds
+    var x = 0.0
+    while MonotonicClock.threadCPUTime() < end { x += 1 }
+    precondition(x >= 0)
+}
+
 @Test func virtualDilationAccountsFactorTimesTheMeasuredTimeWithoutWaiting() {
     let dilation = Dilation(
         processor: ProcessorProfile(name: "slow", factor: 50, threads: 1, power: System.pi4.power),
         clock: .virtual)
     let start = MonotonicClock.now()
-    let (_, emulated) = dilation.run { MonotonicClock.sleep(0.002) }
+    let (_, emulated) = dilation.run { spin(0.002) }
     let wall = MonotonicClock.now() - start
     #expect(emulated >= 50 * 0.002 * 0.99)
-    #expect(emulated >= 40 * wall, "emulated \(emulated) s for \(wall) s of wall time")
+    #expect(wall < 0.05, "the virtual clock waited: \(wall) s")
 }
 
 @Test func waitDilationReallySleepsTheExtraTime() {
@@ -36,8 +44,16 @@ import Testing
         processor: ProcessorProfile(name: "slow", factor: 20, threads: 1, power: System.pi4.power),
         clock: .wait)
     let start = MonotonicClock.now()
-    let (_, emulated) = dilation.run { MonotonicClock.sleep(0.003) }
+    let (_, seconds) = dilation.run { spin(0.003) }
     let wall = MonotonicClock.now() - start
-    #expect(wall >= 0.059, "a 3 ms op at factor 20 returned after \(wall) s")
-    #expect(abs(wall - emulated) < 0.05 + 0.2 * emulated)
+    #expect(wall >= 0.0599, "a 3 ms op at factor 20 returned after \(wall) s")
+    #expect(abs(wall - seconds) < 0.005)
+}
+
+@Test func dilationCountsTheThreadsCPUTimeNotTimeSpentOffTheCPU() {
+    let dilation = Dilation(
+        processor: ProcessorProfile(name: "slow", factor: 10, threads: 1, power: System.pi4.power),
+        clock: .virtual)
+    let (_, emulated) = dilation.run { MonotonicClock.sleep(0.02) }  // 20 ms asleep: no work done
+    #expect(emulated < 0.02, "a sleeping op was accounted \(emulated) s")
 }
