@@ -71,6 +71,20 @@ final class DeviceRun: Sendable {
 
     var plan: ExecutionPlan { runtime.plan }
 
+    /// The emulated device has one core: its work (dilation included, so the wait clock's sleep too) runs
+    /// one op at a time, also when pipelining lets two threads hold device work.
+    private let deviceCore = Mutex(0)
+
+    /// Runs `op` on the emulated device (see `deviceCore`); returns its result and emulated seconds.
+    private func onDevice<R: Sendable>(_ op: () throws -> R) throws -> (R, Double) {
+        try deviceCore.withLock { _ in try runtime.deviceDilation.run(op) }
+    }
+
+    /// `onDevice` for work that cannot fail.
+    private func onDevice<R: Sendable>(_ op: () -> R) -> (R, Double) {
+        deviceCore.withLock { _ in runtime.deviceDilation.run(op) }
+    }
+
     func execute() throws -> CoInferenceSummary {
         _ = connection()
         if let refusal = state.withLock({ $0.refusal }) {
@@ -112,7 +126,7 @@ final class DeviceRun: Sendable {
         let points = samples[index].points
         let input = plan.start(points: points.reshaped([1, points.count / 3, 3]), batch: 1)
         do {
-            let (output, seconds) = try runtime.deviceDilation.run {
+            let (output, seconds) = try onDevice {
                 try plan.run(segment: 0, on: input, threads: runtime.deviceThreads)
             }
             account.add(.device, seconds)
@@ -133,7 +147,7 @@ final class DeviceRun: Sendable {
             fallBack(index, account: account, start: start, reason: nil)
             return
         }
-        let (bytes, seconds) = runtime.deviceDilation.run {
+        let (bytes, seconds) = onDevice {
             Frame.tensors(
                 .request, requestID: UInt64(index), modelID: connection.modelID, segment: segment,
                 flags: runtime.flags, plan.crossing(after: segment - 1, kept).message(float16: runtime.options.float16)
@@ -177,7 +191,7 @@ final class DeviceRun: Sendable {
         let segment = Int(frame.segment)
         let last = plan.segments.count - 1
         do {
-            let (state, seconds) = try runtime.deviceDilation.run { () throws -> PlanState in
+            let (state, seconds) = try onDevice { () throws -> PlanState in
                 let merged = pending.kept.merging(try PlanState(message))
                 guard segment < last else { return merged }
                 return try plan.run(segment: segment + 1, on: merged, threads: runtime.deviceThreads)
@@ -199,7 +213,7 @@ final class DeviceRun: Sendable {
         var account = account
         let points = samples[index].points
         do {
-            let (logits, seconds) = try runtime.deviceDilation.run {
+            let (logits, seconds) = try onDevice {
                 try runtime.fallback.infer(
                     points: points.reshaped([1, points.count / 3, 3]), batch: 1, threads: runtime.deviceThreads)
             }

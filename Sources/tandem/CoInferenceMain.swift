@@ -10,6 +10,10 @@ enum CoInferenceMain {
 
     /// Runs `tandem edge …`: serves until SIGTERM or SIGINT, then drains and returns 0.
     static func edge(_ arguments: [String]) -> Int32 {
+        if arguments.contains("-h") || arguments.contains("--help") {
+            print(EdgeLaunch.usage)
+            return 0
+        }
         let launch: EdgeLaunch
         let server: EdgeServer
         do {
@@ -42,6 +46,10 @@ enum CoInferenceMain {
 
     /// Runs `tandem device …`: the requests, one line each, and the summary.
     static func device(_ arguments: [String]) -> Int32 {
+        if arguments.contains("-h") || arguments.contains("--help") {
+            print(DeviceLaunch.usage)
+            return 0
+        }
         let launch: DeviceLaunch
         do {
             launch = try DeviceLaunch(arguments: arguments, log: log)
