@@ -8,6 +8,8 @@ public struct DeviceOptions: Sendable {
     public var clock: ClockMode
     /// Start sample t+1 on the device while the edge works on sample t.
     public var pipeline: Bool
+    /// Requests in flight at once when pipelining (2: the device works on t+1 while the edge works on t).
+    public var depth: Int
     /// Send float features as float16.
     public var float16: Bool
     /// Seconds before a connection attempt gives up.
@@ -19,15 +21,16 @@ public struct DeviceOptions: Sendable {
     /// Size limits for frames read from the edge.
     public var limits: WireLimits
 
-    /// Options (defaults: no pipelining, float32, 2 s connect timeout, backoff 50 ms doubling to 2 s).
+    /// Options (defaults: no pipelining (depth 2 when on), float32, 2 s connect timeout, backoff 50 ms doubling to 2 s).
     public init(
-        system: System, clock: ClockMode = .virtual, pipeline: Bool = false, float16: Bool = false,
+        system: System, clock: ClockMode = .virtual, pipeline: Bool = false, depth: Int = 2, float16: Bool = false,
         connectTimeout: Double = 2, initialBackoff: Double = 0.05, maximumBackoff: Double = 2,
         limits: WireLimits = .standard
     ) {
         self.system = system
         self.clock = clock
         self.pipeline = pipeline
+        self.depth = max(1, depth)
         self.float16 = float16
         self.connectTimeout = connectTimeout
         self.initialBackoff = initialBackoff

@@ -65,7 +65,7 @@ final class DeviceRun: Sendable {
         // the device and edge competing for cores) and pipelines in its schedule; the wait clock really
         // overlaps up to two requests.
         let overlapping = runtime.options.pipeline && runtime.options.clock == .wait
-        window = DispatchSemaphore(value: overlapping ? 2 : 1)
+        window = DispatchSemaphore(value: overlapping ? runtime.options.depth : 1)
         state = Mutex(State(backoff: runtime.options.initialBackoff))
     }
 
@@ -112,7 +112,7 @@ final class DeviceRun: Sendable {
         }
         let ordered = samples.indices.compactMap { reports[$0] }
         let finish = PipelineSchedule.finishTimes(
-            samples.indices.map { stages[$0] ?? [] }, window: runtime.options.pipeline ? 2 : 1)
+            samples.indices.map { stages[$0] ?? [] }, window: runtime.options.pipeline ? runtime.options.depth : 1)
         return CoInferenceSummary(
             clock: runtime.options.clock, pipeline: runtime.options.pipeline, plan: plan.name, reports: ordered,
             makespan: runtime.options.clock == .wait ? makespan : (finish.max() ?? 0))

@@ -10,7 +10,7 @@ import Tensor
 /// device-only plan when the edge is unreachable or dies, and reconnects with backoff.
 ///
 /// Every request is answered exactly once (its id is the sample index; whoever removes a request from the
-/// pending table answers it). With `pipeline`, up to two requests are in flight.
+/// pending table answers it). With `pipeline`, up to `options.depth` requests are in flight.
 public final class DeviceRuntime: Sendable {
     /// The plan run (its device segments here, its edge segments on the edge).
     public let plan: ExecutionPlan

@@ -86,13 +86,17 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
 
 @Test func edgeKilledMidStreamLosesNoRequestAndAnswersNoneTwice() throws {
     let model = smallDGCNN()
-    let server = try startEdge([model])
+    // A slow edge (20× this host, wait clock) so that requests pile up in flight.
+    let server = try startEdge(
+        [model], edge: ProcessorProfile(name: "slow", factor: 20, threads: 1, power: System.host.power))
     let plan = try model.plan(split: 2)
     let inputs = samples(100, seed: 9)
     let log = LogSink()
+    // Wait clock, up to 100 requests in flight: the edge dies with many of them unanswered.
     let runtime = DeviceRuntime(
         plan: plan, split: 2, edge: server.endpoint,
-        options: DeviceOptions(system: fastSystem(), pipeline: true, initialBackoff: 0.01, maximumBackoff: 0.05),
+        options: DeviceOptions(
+            system: fastSystem(), clock: .wait, pipeline: true, depth: 100, initialBackoff: 0.01, maximumBackoff: 0.05),
         log: log.write)
     DispatchQueueRunner.background {
         while server.served < 10 { MonotonicClock.sleep(0.001) }
@@ -101,11 +105,15 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
     let summary = try runtime.run(inputs)  // throws if a request is lost or answered twice
     server.wait()
     #expect(summary.reports.map(\.id) == Array(0..<100))
-    #expect(summary.fallbacks > 0 && summary.fallbacks <= 90)
+    #expect(summary.fallbacks > 0 && summary.fallbacks < 100)
     for (report, sample) in zip(summary.reports, inputs) {
         #expect(relativeError(report.logits, try reference(plan, sample)) <= 1e-5, "request \(report.id)")
     }
-    #expect(log.all.contains { $0.contains("lost the edge") || $0.contains("no edge") })
+    let orphans = log.all.compactMap { line -> Int? in
+        guard let range = line.range(of: "); ") else { return nil }
+        return Int(line[range.upperBound...].prefix { $0.isNumber })
+    }
+    #expect((orphans.max() ?? 0) >= 2, "requests in flight when the edge died: \(log.all)")
 }
 
 @Test func unreachableEdgeMeansEveryRequestIsAnsweredOnTheDevice() throws {
