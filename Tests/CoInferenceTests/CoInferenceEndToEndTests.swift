@@ -166,45 +166,38 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
 }
 
 @Test func pipelinedThroughputBeatsSequentialWhenBothSidesWork() throws {
-    // The device is 30× this host and the edge is slowed so that both sides take about as long (measured in
-    // process first); on the wait clock each side then mostly sleeps its dilation, so the overlap shows even
-    // on a loaded machine. Sequential ≈ n·(d + e); pipelined ≈ n·max(d, e).
+    // The device is 30× this host and the edge is slowed so that both sides take about as long, as the engine
+    // measures them (a first virtual run against an undilated edge); on the wait clock each side then mostly
+    // sleeps its dilation, so the overlap shows even on a loaded machine. Sequential ≈ n·(d + e); pipelined
+    // ≈ n·max(d, e), about half (1.4–1.6× measured on a loaded 2-core host; the test asks for 1.2×).
     let model = smallDGCNN()
     let plan = try model.plan(split: 3)
-    let probe = samples(1, seed: 6)[0]
-    var device: [Double] = []
-    var edge: [Double] = []
-    for _ in 0..<5 {
-        // CPU time, as the dilation measures it.
-        let start = MonotonicClock.threadCPUTime()
-        let state = try plan.run(segment: 0, on: plan.start(points: probe.points, batch: 1), threads: .single)
-        let middle = MonotonicClock.threadCPUTime()
-        _ = try plan.run(segment: 1, on: state, threads: .single)
-        device.append(middle - start)
-        edge.append(MonotonicClock.threadCPUTime() - middle)
+    let inputs = samples(8, seed: 6)
+    func summary(_ server: EdgeServer, pipeline: Bool, clock: ClockMode) throws -> CoInferenceSummary {
+        let runtime = DeviceRuntime(
+            plan: plan, split: 3, edge: server.endpoint,
+            options: DeviceOptions(system: fastSystem(factor: 30), clock: clock, pipeline: pipeline), log: { _ in })
+        return try runtime.run(inputs)
     }
-    let edgeFactor = min(1000, max(1, 30 * quantile(device, 0.5) / quantile(edge, 0.5)))
+    let probe = try startEdge([model])
+    let calibration = try summary(probe, pipeline: false, clock: .virtual)
+    probe.stop(drain: false)
+    probe.wait()
+    let edgeFactor = min(10_000, max(1, calibration.median(\.device) / calibration.median(\.edge)))
     let slowEdge = ProcessorProfile(name: "slow-edge", factor: edgeFactor, threads: 1, power: System.host.power)
     let server = try startEdge([model], edge: slowEdge)
     defer {
         server.stop(drain: false)
         server.wait()
     }
-    let inputs = samples(8, seed: 6)
-    func throughput(pipeline: Bool, clock: ClockMode) throws -> CoInferenceSummary {
-        let runtime = DeviceRuntime(
-            plan: plan, split: 3, edge: server.endpoint,
-            options: DeviceOptions(system: fastSystem(factor: 30), clock: clock, pipeline: pipeline), log: { _ in })
-        return try runtime.run(inputs)
-    }
-    let sequential = try throughput(pipeline: false, clock: .wait)
-    let pipelined = try throughput(pipeline: true, clock: .wait)
+    let sequential = try summary(server, pipeline: false, clock: .wait)
+    let pipelined = try summary(server, pipeline: true, clock: .wait)
     #expect(
         pipelined.throughput >= 1.2 * sequential.throughput,
         "pipelined \(pipelined.throughput)/s vs sequential \(sequential.throughput)/s")
-    let virtualSequential = try throughput(pipeline: false, clock: .virtual)
-    let virtualPipelined = try throughput(pipeline: true, clock: .virtual)
-    #expect(virtualPipelined.throughput >= 1.2 * virtualSequential.throughput)
+    let virtualSequential = try summary(server, pipeline: false, clock: .virtual)
+    let virtualPipelined = try summary(server, pipeline: true, clock: .virtual)
+    #expect(virtualPipelined.throughput >= 1.3 * virtualSequential.throughput)
 }
 
 @Test func waitAndVirtualClocksAgreeOnALinkBoundRequest() throws {
