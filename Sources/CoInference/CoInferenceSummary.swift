@@ -13,6 +13,9 @@ public struct CoInferenceSummary: Sendable {
     /// Seconds from the first request's start to the last answer (wall clock in wait; the pipeline schedule
     /// in virtual).
     public var makespan: Double
+    /// Virtual clock only: the makespan of the same accounted stages run one request at a time (so
+    /// `sequentialMakespan / makespan` is the pipelining speed-up); nil on the wait clock.
+    public var sequentialMakespan: Double?
 
     /// Requests per second.
     public var throughput: Double { makespan > 0 ? Double(reports.count) / makespan : 0 }

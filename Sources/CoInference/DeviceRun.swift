@@ -111,11 +111,13 @@ final class DeviceRun: Sendable {
                 message: "\(reports.count) answers for \(samples.count) requests, \(duplicates) twice")
         }
         let ordered = samples.indices.compactMap { reports[$0] }
-        let finish = PipelineSchedule.finishTimes(
-            samples.indices.map { stages[$0] ?? [] }, window: runtime.options.pipeline ? runtime.options.depth : 1)
+        let chains = samples.indices.map { stages[$0] ?? [] }
+        let finish = PipelineSchedule.finishTimes(chains, window: runtime.options.pipeline ? runtime.options.depth : 1)
+        let wait = runtime.options.clock == .wait
         return CoInferenceSummary(
             clock: runtime.options.clock, pipeline: runtime.options.pipeline, plan: plan.name, reports: ordered,
-            makespan: runtime.options.clock == .wait ? makespan : (finish.max() ?? 0))
+            makespan: wait ? makespan : (finish.max() ?? 0),
+            sequentialMakespan: wait ? nil : PipelineSchedule.finishTimes(chains, window: 1).max() ?? 0)
     }
 
     // MARK: - One request

@@ -37,7 +37,11 @@ public enum SummaryText {
                 + "\(duration(s.median(\.device))), uplink \(duration(s.median(\.uplink))), edge "
                 + "\(duration(s.median(\.edge))), downlink \(duration(s.median(\.downlink)))",
             "device energy median \(energy(s.medianEnergy)) per request; throughput "
-                + "\(String(format1: s.throughput, digits: 2)) requests/s over \(duration(s.makespan))",
+                + "\(String(format1: s.throughput, digits: 2)) requests/s over \(duration(s.makespan))"
+                + (s.pipeline
+                    ? s.sequentialMakespan.map {
+                        " (\(String(format1: $0 / max(s.makespan, 1e-12), digits: 2))× sequential)"
+                    } ?? "" : ""),
         ]
         var last = "fallbacks \(s.fallbacks)"
         if let accuracy = s.accuracy { last = "accuracy \(String(format1: accuracy * 100, digits: 1)) %; " + last }

@@ -195,9 +195,10 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
     #expect(
         pipelined.throughput >= 1.2 * sequential.throughput,
         "pipelined \(pipelined.throughput)/s vs sequential \(sequential.throughput)/s")
-    let virtualSequential = try summary(server, pipeline: false, clock: .virtual)
-    let virtualPipelined = try summary(server, pipeline: true, clock: .virtual)
-    #expect(virtualPipelined.throughput >= 1.3 * virtualSequential.throughput)
+    // The virtual clock schedules the same accounted stages both ways.
+    let virtual = try summary(server, pipeline: true, clock: .virtual)
+    let speedup = (virtual.sequentialMakespan ?? 0) / virtual.makespan
+    #expect(speedup >= 1.3, "virtual pipelining speed-up \(speedup)")
 }
 
 @Test func waitAndVirtualClocksAgreeOnALinkBoundRequest() throws {
