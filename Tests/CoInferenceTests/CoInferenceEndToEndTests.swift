@@ -166,10 +166,10 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
 }
 
 @Test func pipelinedThroughputBeatsSequentialWhenBothSidesWork() throws {
-    // The device is 30× this host and the edge is slowed so that both sides take about as long, as the engine
+    // The device is 30× this host and the edge is slowed so that both sides take similar times, as the engine
     // measures them (a first virtual run against an undilated edge); on the wait clock each side then mostly
     // sleeps its dilation, so the overlap shows even on a loaded machine. Sequential ≈ n·(d + e); pipelined
-    // ≈ n·max(d, e), about half (1.4–1.6× measured on a loaded 2-core host; the test asks for 1.2×).
+    // ≈ n·max(d, e) (wait 1.5–1.8×, virtual 1.4–1.5× measured on a loaded 2-core host; the test asks 1.2×).
     let model = smallDGCNN()
     let plan = try model.plan(split: 3)
     let inputs = samples(8, seed: 6)
@@ -183,7 +183,9 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
     let calibration = try summary(probe, pipeline: false, clock: .virtual)
     probe.stop(drain: false)
     probe.wait()
-    let edgeFactor = min(10_000, max(1, calibration.median(\.device) / calibration.median(\.edge)))
+    // Aim the edge at 0.7 × the device: its wait-clock CPU time runs higher than the probe's, and with e ≤ d
+    // the pipelined period is d while the sequential one is d + e.
+    let edgeFactor = min(10_000, max(1, 0.7 * calibration.median(\.device) / calibration.median(\.edge)))
     let slowEdge = ProcessorProfile(name: "slow-edge", factor: edgeFactor, threads: 1, power: System.host.power)
     let server = try startEdge([model], edge: slowEdge)
     defer {
@@ -198,7 +200,7 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
     // The virtual clock schedules the same accounted stages both ways.
     let virtual = try summary(server, pipeline: true, clock: .virtual)
     let speedup = (virtual.sequentialMakespan ?? 0) / virtual.makespan
-    #expect(speedup >= 1.3, "virtual pipelining speed-up \(speedup)")
+    #expect(speedup >= 1.2, "virtual pipelining speed-up \(speedup)")
 }
 
 @Test func waitAndVirtualClocksAgreeOnALinkBoundRequest() throws {
