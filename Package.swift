@@ -19,15 +19,15 @@ let package = Package(
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         /// libedit line editing (libedit-dev), with shims for its C-variadic functions.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        /// OpenBLAS through cblas.h (libopenblas-dev).
-        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        /// oneDNN's dnnl_sgemm (libdnnl-dev), the GEMM under Tensor's matmul (chosen by measurement, README).
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
         /// sched_setaffinity (glibc, GNU extension), for pinning the emulated device and the edge to a core each.
         .systemLibrary(name: "CSched"),
 
         // MARK: - Libraries, lowest first
 
         /// Dense Float32 tensors, BLAS matmul, kNN, gather and scatter-reduce kernels.
-        .target(name: "Tensor", dependencies: ["CBLAS"], exclude: ["README.md"], swiftSettings: mathFlags),
+        .target(name: "Tensor", dependencies: ["CDNNL"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// Typed HDF5 access and the project's file layouts (point clouds, graphs, shapes generator).
         .target(name: "HDF5", dependencies: ["CHDF5", "Tensor"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// GNN layers with forward and backward passes, optimisers, training, DGCNN and PointNet.
@@ -63,6 +63,11 @@ let package = Package(
         .executableTarget(
             name: "coinfer-bench", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor"],
             path: "scripts/bench/coinfer-bench", swiftSettings: mathFlags),
+        /// The GEMM libraries (oneDNN as Tandem calls it, oneDNN's own threads, OpenBLAS, BLIS) at Tandem's shapes,
+        /// run by `scripts/bench/gemm`.
+        .executableTarget(
+            name: "gemm-bench", dependencies: ["Tensor", "CDNNL"], path: "scripts/bench/gemm-bench",
+            swiftSettings: mathFlags),
         /// Tensor kernel benchmark (kNN, matmul, gather, neighbourhood max), run by `scripts/bench/tensor`.
         .executableTarget(
             name: "TensorBench", dependencies: ["Tensor"], path: "scripts/bench/tensorbench", swiftSettings: mathFlags),

@@ -4,6 +4,7 @@ import HDF5
 import Tensor
 
 // gnn-bench: the Tandem side of scripts/bench/gnn. Prints one `key=value` line per measurement.
+//   gnn-bench gemm-library                       (the GEMM library and the ISA of its kernels)
 //   gnn-bench infer MODEL.h5 --batch B --points N --repeat R --threads T
 //   gnn-bench train dgcnn|path --batch B --points N --steps S --threads T
 //   gnn-bench accuracy dgcnn|pointnet --epochs E --train-per-class A --test-per-class B --points N --threads T
@@ -45,6 +46,10 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = CommandLine.arguments
+if arguments.dropFirst().first == "gemm-library" {
+    print(GEMMKernel.description)
+    exit(0)
+}
 guard arguments.count >= 3 else { fail("usage: gnn-bench infer|train|accuracy ARG [options]") }
 let threads = ThreadBudget(threads: option("threads", 2))
 
