@@ -1,3 +1,4 @@
+import HDF5
 import Tensor
 import Testing
 
@@ -185,4 +186,20 @@ func pointNetSplitLogitsEqualTheWholeModels(_ split: Int) throws {
     #expect {
         try plan.run(segment: 1, on: state, threads: .single)
     } throws: { "\($0)".contains("'features' has width 2, the step expects 3") }
+}
+
+@Test func evaluationRunsThePlanAndPredictsWhatTheForwardPassPredicts() throws {
+    let points = randomTensor([6, 24, 3], seed: 54)
+    let data = PointCloudSet(points: points, labels: [0, 1, 2, 3, 0, 1])
+    for model in [smallDGCNN, smallPointNet] {
+        let evaluation = try model.evaluate(on: data, batchSize: 4, threads: .single)
+        let logits = model.logits(points.reshaped([6 * 24, 3]), batch: 6, nodes: 24, threads: .single)
+        let labels: [Int32] = [0, 1, 2, 3, 0, 1]
+        let loss = Double(CrossEntropy.lossAndGradient(logits: logits, labels: labels).0)
+        let expected = Evaluation(predictions: Batching.argmax(logits), labels: labels, classes: 4, loss: loss)
+        #expect(evaluation.confusion == expected.confusion)
+        #expect(abs(evaluation.loss - loss) <= 1e-5 * max(1, abs(loss)))
+    }
+    guard case .dgcnn(let dgcnn) = smallDGCNN else { return }
+    #expect(try dgcnn.evaluationPlan()?.segments.map(\.side) == [.device])
 }

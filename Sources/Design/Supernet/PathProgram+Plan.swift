@@ -63,3 +63,8 @@ extension ArchitectureModel {
             name: architecture.text, identity: identity, steps: steps, classes: classes, points: space.pointsPerCloud)
     }
 }
+
+extension ArchitectureModel {
+    /// The model's plan with every step on the device (what `Training.evaluate` runs).
+    public func evaluationPlan() throws -> ExecutionPlan? { try plan().onDevice() }
+}

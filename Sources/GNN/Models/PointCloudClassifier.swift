@@ -25,11 +25,18 @@ public protocol PointCloudClassifier: Sendable {
 
     /// The fewest points per cloud the model accepts (DGCNN: k).
     var minimumNodes: Int { get }
+
+    /// The model compiled to an execution plan with every step on one side, which `Training.evaluate`
+    /// runs (the same steps the co-inference engine runs); nil lets evaluation use `forward`.
+    func evaluationPlan() throws -> ExecutionPlan?
 }
 
 extension PointCloudClassifier {
     /// Any cloud with at least one point.
     public var minimumNodes: Int { 1 }
+
+    /// No plan: evaluation runs `forward` in evaluation mode.
+    public func evaluationPlan() throws -> ExecutionPlan? { nil }
 
     /// Why `data` cannot go through this model (too few points per cloud, a label outside the classes), or nil.
     public func problem(with data: PointCloudSet) -> String? {

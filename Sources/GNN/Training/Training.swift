@@ -50,14 +50,16 @@ public enum Training {
     }
 
     /// Evaluates `model` (BatchNorm running statistics, no dropout) on every cloud of `data`, its kernels on up
-    /// to `threads.threads` threads. Throws `CancellationError` when cancelled and `GNNError` (origin
-    /// "evaluate") when the data do not fit.
+    /// to `threads.threads` threads, by its `evaluationPlan()` when it has one (the steps deployment runs).
+    /// Throws `CancellationError` when cancelled, `GNNError` (origin "evaluate") when the data do not fit,
+    /// and `PlanError` when the plan cannot be compiled.
     public static func evaluate<Model: PointCloudClassifier>(
         _ model: Model, on data: PointCloudSet, batchSize: Int = 16, threads: ThreadBudget,
         progress: Progress = .silent, cancellation: Cancellation = .never
     ) throws -> Evaluation {
         if let problem = model.problem(with: data) { throw GNNError(origin: "evaluate", message: problem) }
         var model = model
+        let plan = try model.evaluationPlan()
         var generator = SeededGenerator(seed: 0)
         var predictions = [Int]()
         var lossSum = 0.0
@@ -66,9 +68,16 @@ public enum Training {
             try cancellation.check()
             let chosen = Array(start..<min(start + batchSize, data.count))
             let (points, labels) = Batching.gather(data, indices: chosen)
-            let (logits, _) = model.forward(
-                points, batch: chosen.count, nodes: data.pointsPerCloud, training: false, generator: &generator,
-                threads: threads)
+            let logits: Tensor
+            if let plan {
+                logits = try plan.infer(points: points, batch: chosen.count, threads: threads)
+            } else {
+                logits =
+                    model.forward(
+                        points, batch: chosen.count, nodes: data.pointsPerCloud, training: false,
+                        generator: &generator, threads: threads
+                    ).0
+            }
             let (loss, _) = CrossEntropy.lossAndGradient(logits: logits, labels: labels)
             lossSum += Double(loss) * Double(chosen.count)
             predictions += Batching.argmax(logits)

@@ -9,6 +9,8 @@ struct SupernetEvalCommand: Command {
             .positional("arch", .name, "an architecture, or a list (all, ranked, unless index= picks one)"),
             ArchitectureArgument.indexSpec,
             ArgumentSpec("on", .marked("on"), .name, .required, "splits: recalibrates on train, scores on test"),
+            .key(
+                "order", .choice(["accuracy", "given"]), .value("accuracy"), "rows best first, or in the list's order"),
         ],
         examples: ["supernet eval sn a on shapes", "supernet eval sn cands on shapes"], records: false,
         details: """
@@ -42,10 +44,13 @@ struct SupernetEvalCommand: Command {
                     + NumberFormat.fixed(rows[0].score.loss, 3) + " (inherited weights)")
             return
         }
-        let order = rows.indices.sorted {
-            rows[$0].score.accuracy > rows[$1].score.accuracy
-                || (rows[$0].score.accuracy == rows[$1].score.accuracy && $0 < $1)
-        }
+        let order =
+            call.text("order") == "given"
+            ? Array(rows.indices)
+            : rows.indices.sorted {
+                rows[$0].score.accuracy > rows[$1].score.accuracy
+                    || (rows[$0].score.accuracy == rows[$1].score.accuracy && $0 < $1)
+            }
         let table = Table(
             header: ["#", "acc", "mean class", "mode", "architecture"],
             rows: order.map { index in
