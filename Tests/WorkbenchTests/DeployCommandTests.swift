@@ -22,6 +22,17 @@ import Testing
         #expect(buffer.text.contains("active 5 W, idle 2 W, send 3 W, receive 2.5 W"))
         #expect(buffer.text.contains("link: 10 Mbit/s (10⁶ bit/s) each way, one-way delay 20.0 ms"))
         buffer.text = ""
+        #expect(shell.execute("system tx2-i7 schedule=10s:10mbit,20s:100mbit as t") == 0, "\(buffer.text)")
+        let t = try #require(shell.session.value(named: "t") as? System)
+        #expect(t.link.megabitsPerSecond(at: 5) == 40 && t.link.megabitsPerSecond(at: 15) == 10)
+        #expect(t.link.megabitsPerSecond(at: 25) == 100)
+        buffer.text = ""
+        #expect(shell.execute("show t") == 0)
+        #expect(buffer.text.contains("from 10.00 s: 10 Mbit/s"))
+        buffer.text = ""
+        #expect(shell.execute("system pi-i7 schedule=fast") == 1)
+        #expect(buffer.text.contains("is not TIME:RATE"))
+        buffer.text = ""
         #expect(shell.execute("system pi-i7 factor=0.5") == 1)
         #expect(buffer.text.contains("factor must be at least 1"))
     }

@@ -16,6 +16,9 @@ struct SystemCommand: Command {
             .key("receive", .number, .optional, "device radio power while receiving (W)"),
             .key("edgefactor", .number, .optional, "edge slowdown vs this host (≥ 1)"),
             .key("edgethreads", .integer, .optional, "threads of the edge"),
+            .key(
+                "schedule", .text, .optional, "bandwidth changes over a run, TIME:RATE,... (e.g. 10s:10mbit,20s:40mbit)"
+            ),
             .resultName(.value("system"), "session name of the system"),
         ],
         examples: [
@@ -25,7 +28,8 @@ struct SystemCommand: Command {
         details: """
             Presets: pi-i7 (Raspberry-Pi-4-class device, 10× slower than this host) and tx2-i7 (Jetson-TX2-class,
             4×), both with this host as the edge and a 40 Mbit/s link with 5 ms one way. Where each number comes
-            from is in Sources/Systems/README.md. `show NAME` prints every field with its unit.
+            from is in Sources/Systems/README.md. `show NAME` prints every field with its unit. A schedule
+            changes the bandwidth at given times after the start of a run (both clocks shape with it).
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -60,8 +64,22 @@ struct SystemCommand: Command {
             guard watts >= 0 else { throw call.error("\(key) power cannot be negative", at: key) }
             system[keyPath: path] = watts
         }
+        if let text = call.text("schedule") { system.link.schedule = try schedule(text, call: call) }
         let name = call.text("as") ?? "system"
         shell.session.define(name, system)
         shell.console.print("\(name): system \(system.summary)")
+    }
+
+    /// `10s:10mbit,20s:40mbit` as link changes (times from the start of a run).
+    static func schedule(_ text: String, call: Invocation) throws -> [LinkProfile.Change] {
+        try text.split(separator: ",").map { entry in
+            let parts = entry.split(separator: ":")
+            guard parts.count == 2, let time = Units.parse(String(parts[0]), units: Units.durations),
+                let rate = Units.parse(String(parts[1]), units: Units.bitrates), time >= 0, rate > 0
+            else {
+                throw call.error("'\(entry)' is not TIME:RATE (e.g. 10s:10mbit)", at: "schedule")
+            }
+            return LinkProfile.Change(time: time, megabitsPerSecond: rate / 1e6)
+        }
     }
 }
