@@ -39,7 +39,7 @@ let package = Package(
         // MARK: - Executable
 
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
-        .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
+        .executableTarget(name: "tandem", dependencies: ["Workbench", "Tensor", "CEditLine"]),
 
         // MARK: - Benchmarks (release programs behind scripts/bench)
 

@@ -1,6 +1,9 @@
 import CEditLine
 import Foundation
+import Tensor
 import Workbench
+
+AllocatorPolicy.keepFreedMemory()
 
 let options: LaunchOptions
 do {
