@@ -51,7 +51,8 @@ let package = Package(
         // MARK: - Executable
 
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
-        .executableTarget(name: "tandem", dependencies: ["Workbench", "CoInference", "Systems", "CEditLine"]),
+        .executableTarget(
+            name: "tandem", dependencies: ["Workbench", "CoInference", "Systems", "Tensor", "CEditLine"]),
 
         // MARK: - Benchmarks (release programs behind scripts/bench)
 

@@ -1,6 +1,9 @@
 import CEditLine
 import Foundation
+import Tensor
 import Workbench
+
+AllocatorPolicy.keepFreedMemory()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "edge" { exit(CoInferenceMain.edge(Array(arguments.dropFirst()))) }

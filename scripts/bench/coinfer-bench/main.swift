@@ -23,6 +23,7 @@ func option(_ name: String, _ fallback: Int) -> Int {
 
 func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
 
+AllocatorPolicy.keepFreedMemory()
 let requests = option("requests", 5)
 let points = option("points", 1024)
 let cpus = CPUAffinity.available()

@@ -47,6 +47,7 @@ let shapes: [Shape] = [
     Shape(m: 128, k: 64, n: 128, transposeA: false, transposeB: true, note: "kNN tile C=64"),
 ]
 
+AllocatorPolicy.keepFreedMemory()
 let environment = ProcessInfo.processInfo.environment
 let filter = environment["GEMM_BENCH_FILTER"] ?? ""
 let threadCounts = (environment["GEMM_BENCH_THREADS"] ?? "1,2").split(separator: ",").compactMap { Int($0) }

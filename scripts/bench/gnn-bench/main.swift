@@ -45,6 +45,7 @@ func fail(_ message: String) -> Never {
     exit(64)
 }
 
+AllocatorPolicy.keepFreedMemory()
 let arguments = CommandLine.arguments
 if arguments.dropFirst().first == "gemm-library" {
     print(GEMMKernel.description)
@@ -81,9 +82,12 @@ case "train":
     let points = randomPoints(batch: batch, nodes: nodes, seed: 3)
     let labels = (0..<batch).map { Int32($0 % 13) }
     var optimizer = SGD()
+    var cpu = [Double]()
     func measure<M: PointCloudClassifier>(_ model: inout M) -> [Double] {
-        (0...steps).map { _ in
-            seconds {
+        (0...steps).map { step in
+            let before = processCPUSeconds()
+            defer { if step > 0 { cpu.append(processCPUSeconds() - before) } }
+            return seconds {
                 let (logits, tape) = model.forward(
                     points, batch: batch, nodes: nodes, training: true, generator: &generator, threads: threads)
                 let (_, d) = CrossEntropy.lossAndGradient(logits: logits, labels: labels, smoothing: 0.2)
@@ -105,7 +109,8 @@ case "train":
     let step = median(times)
     print(
         "tandem_train model=\(arguments[2]) batch=\(batch) points=\(nodes) threads=\(threads.threads) "
-            + "median_step_ms=\(step * 1000) clouds_per_s=\(Double(batch) / step)")
+            + "median_step_ms=\(step * 1000) clouds_per_s=\(Double(batch) / step) "
+            + "median_cpu_ms=\(median(cpu) * 1000) clouds_per_cpu_s=\(Double(batch) / median(cpu))")
 
 case "accuracy":
     let configuration = ShapesConfiguration(

@@ -11,6 +11,7 @@ if CommandLine.arguments.dropFirst().first == "--gemm-library" {
     exit(0)
 }
 
+AllocatorPolicy.keepFreedMemory()
 let runs = Int(ProcessInfo.processInfo.environment["TENSOR_BENCH_RUNS"] ?? "") ?? 21
 let warmUp = 3
 
