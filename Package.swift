@@ -19,13 +19,15 @@ let package = Package(
         .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         /// libedit line editing (libedit-dev), with shims for its C-variadic functions.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        /// OpenBLAS through cblas.h (libopenblas-dev).
-        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-dev"])]),
+        /// oneDNN's dnnl_sgemm (libdnnl-dev), the GEMM under Tensor's matmul (chosen by measurement, README).
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
+        /// sched_setaffinity (glibc, GNU extension), for pinning the emulated device and the edge to a core each.
+        .systemLibrary(name: "CSched"),
 
         // MARK: - Libraries, lowest first
 
         /// Dense Float32 tensors, BLAS matmul, kNN, gather and scatter-reduce kernels.
-        .target(name: "Tensor", dependencies: ["CBLAS"], exclude: ["README.md"], swiftSettings: mathFlags),
+        .target(name: "Tensor", dependencies: ["CDNNL"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// Typed HDF5 access and the project's file layouts (point clouds, graphs, shapes generator).
         .target(name: "HDF5", dependencies: ["CHDF5", "Tensor"], exclude: ["README.md"], swiftSettings: mathFlags),
         /// GNN layers with forward and backward passes, optimisers, training, DGCNN and PointNet.
@@ -33,19 +35,39 @@ let package = Package(
         /// The design space, architectures with their device/edge mapping, and the one-shot supernet.
         .target(
             name: "Design", dependencies: ["GNN", "Tensor", "HDF5"], exclude: ["README.md"], swiftSettings: mathFlags),
+        /// Emulated device / edge / link profiles, time dilation, link shaping, the device energy model.
+        .target(
+            name: "Systems", dependencies: ["CSched", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            swiftSettings: mathFlags),
+        /// Wire protocol, edge server, device runtime, pipelining and fallback.
+        .target(
+            name: "CoInference", dependencies: ["Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
-        .target(name: "Workbench", dependencies: ["Design", "GNN", "HDF5", "Tensor"], exclude: ["README.md"]),
+        .target(
+            name: "Workbench", dependencies: ["CoInference", "Systems", "Design", "GNN", "HDF5", "Tensor"],
+            exclude: ["README.md"]),
 
         // MARK: - Executable
 
         /// The `tandem` command: REPL (libedit), batch replay, notebooks.
-        .executableTarget(name: "tandem", dependencies: ["Workbench", "CEditLine"]),
+        .executableTarget(
+            name: "tandem", dependencies: ["Workbench", "CoInference", "Systems", "Tensor", "CEditLine"]),
 
         // MARK: - Benchmarks (release programs behind scripts/bench)
 
         /// GNN benchmarks behind scripts/bench/gnn: DGCNN inference, training throughput, shapes accuracy.
         .executableTarget(
             name: "gnn-bench", dependencies: ["GNN", "HDF5", "Tensor"], path: "scripts/bench/gnn-bench",
+            swiftSettings: mathFlags),
+        /// Co-inference figures behind scripts/bench/coinfer: splits × bandwidths, devices per edge, clock agreement.
+        .executableTarget(
+            name: "coinfer-bench", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor"],
+            path: "scripts/bench/coinfer-bench", swiftSettings: mathFlags),
+        /// The GEMM libraries (oneDNN as Tandem calls it, oneDNN's own threads, OpenBLAS, BLIS) at Tandem's shapes,
+        /// run by `scripts/bench/gemm`.
+        .executableTarget(
+            name: "gemm-bench", dependencies: ["Tensor", "CDNNL"], path: "scripts/bench/gemm-bench",
             swiftSettings: mathFlags),
         /// Tensor kernel benchmark (kNN, matmul, gather, neighbourhood max), run by `scripts/bench/tensor`.
         .executableTarget(
@@ -57,6 +79,9 @@ let package = Package(
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "Tensor"]),
         .testTarget(name: "GNNTests", dependencies: ["GNN", "Tensor", "HDF5"]),
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "SystemsTests", dependencies: ["Systems", "Design", "GNN", "Tensor"]),
+        .testTarget(
+            name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),
         .testTarget(name: "TandemCLITests", dependencies: ["tandem"]),
     ]

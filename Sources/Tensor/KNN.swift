@@ -1,5 +1,3 @@
-import CBLAS
-
 /// Batched k-nearest-neighbours in feature space (the dynamic graph of DGCNN).
 ///
 /// `points` is `[B, N, C]` (or `[N, C]` for one sample). For every point, returns its `k` nearest points of
@@ -8,7 +6,7 @@ import CBLAS
 /// the node-major order `neighbourhoodReduce` expects. Needs `1 ≤ k ≤ N`.
 ///
 /// Distances are ranked by `‖b‖² − 2 a·b` (the squared distance minus the row constant `‖a‖²`). For `C ≤ 16`
-/// they come from a direct SIMD loop, one row at a time; for `C > 16` from BLAS: when `N ≤ 2048` the whole
+/// they come from a direct SIMD loop, one row at a time; for `C > 16` from the GEMM kernel (`GEMMKernel`): when `N ≤ 2048` the whole
 /// `N × N` matrix of a sample is built from `128 × 128` tiles on and below the diagonal, each tile also
 /// written transposed above it (half the products), otherwise one `[64, N]` block of rows at a time.
 /// Points whose squared distances differ by less than Float32 rounding (about `1e-7 · (‖a‖² + ‖b‖²)`) may come
@@ -32,7 +30,6 @@ public func knn(points: Tensor, k: Int, threads: ThreadBudget) -> [Int32] {
     let direct = c <= 16
     let transposed = direct ? transposedSamples(points, samples: b, pointsPerSample: n) : []
     var result = [Int32](repeating: 0, count: b * n * k)
-    BLAS.prepare()
     points.scalars.withBase { px in
         norms.withBase { pn in
             transposed.withBase { pt in
@@ -67,9 +64,9 @@ public func knn(points: Tensor, k: Int, threads: ThreadBudget) -> [Int32] {
                                 }
                                 continue
                             } else {
-                                cblas_sgemm(
-                                    CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rb), Int32(n), Int32(c), -2,
-                                    x + r0 * c, Int32(c), x, Int32(c), 0, scratch, Int32(n))
+                                GEMMKernel.sgemm(
+                                    transposeA: false, transposeB: true, m: rb, n: n, k: c, alpha: -2, a: x + r0 * c,
+                                    lda: c, b: x, ldb: c, beta: 0, c: scratch, ldc: n)
                                 for i in 0..<rb {
                                     let d = scratch + i * n
                                     for j in 0..<n { d[j] += norm[j] }

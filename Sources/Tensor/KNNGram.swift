@@ -1,9 +1,7 @@
-import CBLAS
-
 /// kNN for wide features (`C > 16`, `N ≤ 2048`) through the symmetric distance matrix of each sample.
 ///
 /// The `N × N` matrix `D[i][j] = ‖x_j‖² − 2 x_i·x_j` is built from `T × T` tiles (`T = 128`) on and below
-/// the diagonal: each tile is one BLAS product into a small buffer, copied into its place and, below the
+/// the diagonal: each tile is one GEMM product into a small buffer, copied into its place and, below the
 /// diagonal, also transposed into the mirror place (reading the transposed tile from the small buffer keeps
 /// the copy cheap). That does about half the multiply-adds of the full product. Then every row goes
 /// through `selectNearest`. With at least as many samples as threads, each worker takes whole samples with
@@ -16,7 +14,6 @@ func symmetricKNN(
     let pairs = (0..<tiles).flatMap { i in (0...i).map { j in (i, j) } }
     let work = n * n * c
     var result = [Int32](repeating: 0, count: samples * n * k)
-    BLAS.prepare()
     points.scalars.withBase { px in
         norms.withBase { pn in
             result.withMutableBase { out in
@@ -95,9 +92,9 @@ private func fillDistanceTile(
     let j0 = tj * tileSize
     let rows = Swift.min(tileSize, n - i0)
     let columns = Swift.min(tileSize, n - j0)
-    cblas_sgemm(
-        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(c), -2, x + i0 * c, Int32(c),
-        x + j0 * c, Int32(c), 0, tile, Int32(columns))
+    GEMMKernel.sgemm(
+        transposeA: false, transposeB: true, m: rows, n: columns, k: c, alpha: -2, a: x + i0 * c, lda: c,
+        b: x + j0 * c, ldb: c, beta: 0, c: tile, ldc: columns)
     for a in 0..<rows {
         let source = tile + a * columns
         let target = matrix + (i0 + a) * n + j0

@@ -1,16 +1,14 @@
-import CBLAS
-
-/// General matrix multiply through OpenBLAS `cblas_sgemm`:
+/// General matrix multiply through the GEMM kernel (`GEMMKernel`, oneDNN `dnnl_sgemm`):
 /// `C[cBlock] = alpha · op(A[aBlock]) · op(B[bBlock]) + beta · C[cBlock]`, where `op` transposes when asked.
 ///
 /// Tensors are seen as matrices (`rows × columns`, leading dimensions folded into rows). A nil block means
 /// the whole matrix; a block is addressed in place through the leading dimension (`columns` of its tensor),
 /// so sub-blocks of a larger weight or gradient need no copy. Shapes: `op(A)` is `m × k`, `op(B)` is `k × n`,
 /// the C block is `m × n`. With `beta == 0` the previous contents of the C block are ignored (NaN-safe).
-/// Accuracy: Float32 BLAS, relative error about `k · 1e-7` of `Σ|a||b|`.
+/// Accuracy: Float32 products and sums, relative error about `k · 1e-7` of `Σ|a||b|`.
 ///
 /// Runs on up to `threads.threads` threads: a large product is cut along the longer side of C (rows or
-/// columns) into parts that depend only on the shape (`gemmParts`), each part a single-threaded BLAS call,
+/// columns) into parts that depend only on the shape (`gemmParts`), each part a single-threaded GEMM call,
 /// and the threads take the parts in turn. The sum over `k` is never split and the cut does not depend on
 /// the budget, so the result is the same for every budget on one machine.
 public func gemm(
@@ -39,7 +37,6 @@ public func gemm(
         scaleBlock(&c, cb, by: beta)
         return
     }
-    BLAS.prepare()
     let splitRows = m >= n
     let parts = gemmParts(m: m, n: n, k: k)
     a.scalars.withBase { pa in
@@ -58,11 +55,10 @@ public func gemm(
                         let aPart = splitRows ? a0 + (transposeA ? lo : lo * lda) : a0
                         let bPart = splitRows ? b0 : b0 + (transposeB ? lo * ldb : lo)
                         let cPart = splitRows ? c0 + lo * ldc : c0 + lo
-                        cblas_sgemm(
-                            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-                            transposeB ? CblasTrans : CblasNoTrans, Int32(splitRows ? hi - lo : m),
-                            Int32(splitRows ? n : hi - lo), Int32(k), alpha, aPart, Int32(lda), bPart, Int32(ldb), beta,
-                            cPart, Int32(ldc))
+                        GEMMKernel.sgemm(
+                            transposeA: transposeA, transposeB: transposeB, m: splitRows ? hi - lo : m,
+                            n: splitRows ? n : hi - lo, k: k, alpha: alpha, a: aPart, lda: lda, b: bPart, ldb: ldb,
+                            beta: beta, c: cPart, ldc: ldc)
                     }
                 }
             }
@@ -70,12 +66,14 @@ public func gemm(
     }
 }
 
-/// How many parts `gemm` cuts an `m × n × k` product into, from the shape alone: at least 4 MFLOP and 64
-/// rows (or columns) per part, at most 16 parts; 1 for small products.
+/// How many parts `gemm` cuts an `m × n × k` product into, from the shape alone: at least 8 MFLOP and 256
+/// rows (or columns) per part, so each part re-reads the other operand at most once per 256 of its own rows
+/// (thinner parts made the 512×16384×1024 weight gradient 1.6× slower in scripts/bench/gemm), and at most 8
+/// parts; 1 for small products.
 func gemmParts(m: Int, n: Int, k: Int) -> Int {
-    let byWork = (2 * m * n * k) / (1 << 22)
-    let bySide = Swift.max(m, n) / 64
-    return Swift.max(1, Swift.min(16, byWork, bySide))
+    let byWork = (2 * m * n * k) / (1 << 23)
+    let bySide = Swift.max(m, n) / 256
+    return Swift.max(1, Swift.min(8, byWork, bySide))
 }
 
 /// Multiplies every element of a block of `c` by `factor` (0 sets it to 0 exactly).
@@ -115,7 +113,7 @@ public func matmul(
 }
 
 /// Batched product of 3-D tensors: `a` is `[B, m, k]` (or `[B, k, m]` with `transposeA`), `b` is `[B, k, n]`
-/// (or `[B, n, k]` with `transposeB`); the result is `[B, m, n]`, one BLAS product per batch entry, the
+/// (or `[B, n, k]` with `transposeB`); the result is `[B, m, n]`, one GEMM call per batch entry, the
 /// entries shared among up to `threads.threads` threads.
 public func batchedMatmul(
     _ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false, threads: ThreadBudget
@@ -131,7 +129,6 @@ public func batchedMatmul(
     precondition(k == kB, "batchedMatmul inner dimensions differ: \(a.shape) and \(b.shape)")
     var c = Tensor.zeros([batch, m, n])
     guard m > 0 && n > 0 && k > 0 else { return c }
-    BLAS.prepare()
     let lda = a.shape[2]
     let ldb = b.shape[2]
     a.scalars.withBase { pa in
@@ -140,11 +137,10 @@ public func batchedMatmul(
                 nonisolated(unsafe) let (pa, pb, pc) = (pa, pb, pc)
                 threads.forEachChunk(count: batch, work: 2 * batch * m * n * k, threshold: 1 << 22) { _, range in
                     for i in range {
-                        cblas_sgemm(
-                            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
-                            transposeB ? CblasTrans : CblasNoTrans,
-                            Int32(m), Int32(n), Int32(k), 1, pa + i * m * k, Int32(lda), pb + i * k * n, Int32(ldb), 0,
-                            pc + i * m * n, Int32(n))
+                        GEMMKernel.sgemm(
+                            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
+                            a: pa + i * m * k, lda: lda, b: pb + i * k * n, ldb: ldb, beta: 0, c: pc + i * m * n, ldc: n
+                        )
                     }
                 }
             }

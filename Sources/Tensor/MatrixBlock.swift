@@ -2,7 +2,7 @@
 /// leading dimension (no copy).
 ///
 /// The supernet keeps one weight of the largest size `[CinMax, CoutMax]` and runs a smaller choice with the
-/// top-left block `MatrixBlock(rows: cin, columns: cout)`; BLAS then reads it with leading dimension `CoutMax`.
+/// top-left block `MatrixBlock(rows: cin, columns: cout)`; the GEMM then reads it with leading dimension `CoutMax`.
 public struct MatrixBlock: Sendable, Equatable {
     /// The number of rows of the block.
     public var rows: Int

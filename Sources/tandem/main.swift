@@ -1,11 +1,17 @@
 import CEditLine
 import Foundation
+import Tensor
 import Workbench
 
 TerminalLocale.install()
+AllocatorPolicy.keepFreedMemory()
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "edge" { exit(CoInferenceMain.edge(Array(arguments.dropFirst()))) }
+if arguments.first == "device" { exit(CoInferenceMain.device(Array(arguments.dropFirst()))) }
 let options: LaunchOptions
 do {
-    options = try LaunchOptions.parse(Array(CommandLine.arguments.dropFirst()))
+    options = try LaunchOptions.parse(arguments)
 } catch {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(ExitStatus.usage.rawValue)

@@ -98,7 +98,7 @@ import Tensor
     }
 
     /// Shapes large enough that `gemm` cuts C into parts: rows (m ≥ n) and columns (n > m).
-    static let splitShapes: [(Int, Int, Int)] = [(300, 120, 120), (40, 200, 600)]
+    static let splitShapes: [(Int, Int, Int)] = [(520, 130, 130), (40, 420, 520)]
 
     @Test(arguments: splitShapes)
     func gemmSplitAcrossThreadsIsTheSameAsOneThreadAndMatchesTheReference(shape: (Int, Int, Int)) {

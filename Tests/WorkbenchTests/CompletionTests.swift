@@ -6,14 +6,19 @@ import Testing
     let completion = Completion(registry: .standard)
 
     @Test func firstWordCompletesVerbs() {
-        #expect(completion.complete("s", names: []).candidates == ["save", "set", "show", "sleep", "space", "supernet"])
+        #expect(
+            completion.complete("s", names: []).candidates == [
+                "save", "set", "show", "sleep", "space", "supernet", "system",
+            ])
         #expect(completion.complete("ma", names: []).candidates == ["make"])
         #expect(completion.complete("", names: []).candidates.contains("load"))
     }
 
     @Test func secondWordCompletesSubVerbs() {
         #expect(completion.complete("make ", names: []).candidates == ["shapes"])
-        #expect(completion.complete("make sh", names: []) == .init(fragment: "sh", candidates: ["shapes"], wantsFiles: false))
+        #expect(
+            completion.complete("make sh", names: [])
+                == .init(fragment: "sh", candidates: ["shapes"], wantsFiles: false))
     }
 
     @Test func keysCompleteWithTheirEqualsSignAndUsedKeysDrop() {

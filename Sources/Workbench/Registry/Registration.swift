@@ -32,5 +32,7 @@ extension CommandRegistry {
         SupernetTrainCommand.self,
         SupernetEvalCommand.self,
         ExtractCommand.self,
+        SystemCommand.self,
+        CoinferCommand.self,
     ])
 }

@@ -4,6 +4,7 @@ import HDF5
 import Tensor
 
 // gnn-bench: the Tandem side of scripts/bench/gnn. Prints one `key=value` line per measurement.
+//   gnn-bench gemm-library                       (the GEMM library and the ISA of its kernels)
 //   gnn-bench infer MODEL.h5 --batch B --points N --repeat R --threads T
 //   gnn-bench train dgcnn|path --batch B --points N --steps S --threads T
 //   gnn-bench accuracy dgcnn|pointnet --epochs E --train-per-class A --test-per-class B --points N --threads T
@@ -44,7 +45,12 @@ func fail(_ message: String) -> Never {
     exit(64)
 }
 
+AllocatorPolicy.keepFreedMemory()
 let arguments = CommandLine.arguments
+if arguments.dropFirst().first == "gemm-library" {
+    print(GEMMKernel.description)
+    exit(0)
+}
 guard arguments.count >= 3 else { fail("usage: gnn-bench infer|train|accuracy ARG [options]") }
 let threads = ThreadBudget(threads: option("threads", 2))
 
@@ -76,9 +82,12 @@ case "train":
     let points = randomPoints(batch: batch, nodes: nodes, seed: 3)
     let labels = (0..<batch).map { Int32($0 % 13) }
     var optimizer = SGD()
+    var cpu = [Double]()
     func measure<M: PointCloudClassifier>(_ model: inout M) -> [Double] {
-        (0...steps).map { _ in
-            seconds {
+        (0...steps).map { step in
+            let before = processCPUSeconds()
+            defer { if step > 0 { cpu.append(processCPUSeconds() - before) } }
+            return seconds {
                 let (logits, tape) = model.forward(
                     points, batch: batch, nodes: nodes, training: true, generator: &generator, threads: threads)
                 let (_, d) = CrossEntropy.lossAndGradient(logits: logits, labels: labels, smoothing: 0.2)
@@ -100,7 +109,8 @@ case "train":
     let step = median(times)
     print(
         "tandem_train model=\(arguments[2]) batch=\(batch) points=\(nodes) threads=\(threads.threads) "
-            + "median_step_ms=\(step * 1000) clouds_per_s=\(Double(batch) / step)")
+            + "median_step_ms=\(step * 1000) clouds_per_s=\(Double(batch) / step) "
+            + "median_cpu_ms=\(median(cpu) * 1000) clouds_per_cpu_s=\(Double(batch) / median(cpu))")
 
 case "accuracy":
     let configuration = ShapesConfiguration(

@@ -6,6 +6,12 @@ import Tensor
 // runs after warm-up. TENSOR_BENCH_RUNS and TENSOR_BENCH_THREADS (e.g. "1,2") override the defaults;
 // TENSOR_BENCH_FILTER runs only the cases whose name contains it (e.g. "knn B=1 ").
 
+if CommandLine.arguments.dropFirst().first == "--gemm-library" {
+    print(GEMMKernel.description)
+    exit(0)
+}
+
+AllocatorPolicy.keepFreedMemory()
 let runs = Int(ProcessInfo.processInfo.environment["TENSOR_BENCH_RUNS"] ?? "") ?? 21
 let warmUp = 3
 

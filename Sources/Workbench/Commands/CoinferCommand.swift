@@ -1,0 +1,116 @@
+import CoInference
+import Design
+import GNN
+import Synchronization
+import Systems
+
+/// `coinfer MODEL on DATA [system=S] [edge=HOST:PORT] ...`: co-inference of a model over a real socket.
+struct CoinferCommand: Command {
+    static let spec = CommandSpec(
+        name: "coinfer", group: .deploy, summary: "Run a model split between an emulated device and an edge",
+        arguments: [
+            .positional("model", .name, "the model (DGCNN, PointNet or an architecture model)"),
+            ArgumentSpec("on", .marked("on"), .name, .required, "point-cloud splits (uses test) or clouds"),
+            .key("system", .name, .value("pi-i7"), "a system value or preset name"),
+            .key("edge", .text, .optional, "HOST:PORT of a running `tandem edge` (an in-process edge if left out)"),
+            .key("n", .integer, .value("16"), "requests (the first N clouds)"),
+            .key("split", .integer, .optional, "baseline split point (layers on the device); device-only if left out"),
+            .key("pipeline", .flag, .value("off"), "start cloud t+1 on the device while the edge works on t"),
+            .key("clock", .choice(ClockMode.allCases.map(\.rawValue)), .value("virtual"), "wait or virtual clock"),
+            .key("float16", .flag, .value("off"), "send features as float16"),
+        ],
+        examples: [
+            "coinfer m on shapes system=s n=8 split=3",
+            "coinfer m on shapes edge=127.0.0.1:7878 clock=wait pipeline=on",
+        ],
+        records: false,
+        details: """
+            The device segments run here, dilated by the system's factor; each crossing goes through the shaped
+            link over a TCP socket to the edge, which runs its segments and answers. Without edge=, an edge
+            server for this model is started in this process on an ephemeral loopback port. Prints one line per
+            request (up to 10) and the medians, p95, throughput, accuracy and device energy, naming the clock.
+            """)
+
+    static func run(_ call: Invocation, in shell: Shell) throws {
+        let modelName = call.text("model") ?? ""
+        let model = try shell.session.value(modelName, as: ModelValue.self, for: call, argument: "model")
+        let data = try TrainingData.resolve(call, argument: "on", in: shell.session).evaluation
+        let system = try resolveSystem(call, in: shell)
+        let deployable: DeployableModel
+        switch model.network {
+        case .baseline(let baseline):
+            deployable = DeployableModel(
+                baseline: baseline, classNames: model.classNames,
+                points: model.points > 0 ? model.points : data.pointsPerCloud)
+        case .architecture(let architecture):
+            deployable = DeployableModel(architecture: architecture, classNames: model.classNames)
+        }
+        let split = call["split"]?.integerValue
+        let plan: ExecutionPlan
+        do {
+            plan = try deployable.plan(split: split)
+        } catch {
+            throw call.error(
+                "\(error) (split points: \(deployable.splitPoints.map(String.init).joined(separator: ", ")))",
+                at: "split")
+        }
+        let console = shell.console
+        var local: EdgeServer?
+        let edge: Endpoint
+        if let text = call.text("edge") {
+            guard let parsed = Endpoint(parsing: text) else {
+                throw call.error("'\(text)' is not HOST:PORT", at: "edge")
+            }
+            edge = parsed
+        } else {
+            let server = try EdgeServer(EdgeServer.Configuration(models: [deployable]), log: { _ in })
+            server.start()
+            local = server
+            edge = server.endpoint
+        }
+        defer {
+            local?.stop(drain: false)
+            local?.wait()
+        }
+        let options = DeviceOptions(
+            system: system, clock: ClockMode(rawValue: call.text("clock") ?? "virtual") ?? .virtual,
+            pipeline: call.flag("pipeline"), float16: call.flag("float16"))
+        let events = EventLines()
+        let runtime = DeviceRuntime(plan: plan, split: split, edge: edge, options: options, log: events.append)
+        let samples = DeviceLaunch.samples(data, count: max(1, call.integer("n", default: 16)))
+        let summary: CoInferenceSummary
+        do {
+            summary = try runtime.run(samples)
+        } catch {
+            throw call.error("\(error)", at: call.text("edge") == nil ? nil : "edge")
+        }
+        for line in events.lines where !line.hasPrefix("device: connected") { console.print(line) }
+        if summary.reports.count <= 10 { for report in summary.reports { console.print(SummaryText.line(report)) } }
+        for line in SummaryText.summary(summary, system: system) { console.print(line) }
+    }
+
+    /// The system named by `system=` (a session value, else a preset).
+    static func resolveSystem(_ call: Invocation, in shell: Shell) throws -> System {
+        let name = call.text("system") ?? "pi-i7"
+        if let value = shell.session.value(named: name) {
+            guard let system = value as? System else {
+                throw call.error("'\(name)' is \(value.kindName), not a system (make one with `system`)", at: "system")
+            }
+            return system
+        }
+        guard let preset = System.preset(name) else {
+            throw call.error(
+                "no system named '\(name)' (presets: \(System.presetNames.joined(separator: ", ")))", at: "system")
+        }
+        return preset
+    }
+}
+
+/// The runtime's log lines (connection events, fallbacks), collected from its threads and printed after the run.
+private final class EventLines: Sendable {
+    private let store = Mutex<[String]>([])
+    /// Adds a line.
+    @Sendable func append(_ line: String) { store.withLock { $0.append(line) } }
+    /// Every line so far.
+    var lines: [String] { store.withLock { $0 } }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite struct CoInferenceCLITests {
+    @Test func edgeServesADeviceProcessAndSIGTERMDrainsAndExitsZero() throws {
+        let directory = Binary.temporaryDirectory()
+        let setup = try Binary.run(
+            [
+                "-c",
+                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; "
+                    + "train dgcnn on toy epochs=1 batch=4 k=4 as m; export m to m.h5; export toy to toy.h5",
+            ], directory: directory)
+        #expect(setup.status == 0, "\(setup.stderr)")
+
+        let edge = Process()
+        edge.executableURL = URL(fileURLWithPath: Binary.path)
+        edge.arguments = ["edge", "--listen", "127.0.0.1:0", "--models", "m.h5", "--cpu", "none"]
+        edge.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let log = Pipe()
+        edge.standardError = log
+        edge.standardOutput = FileHandle.nullDevice
+        try edge.run()
+        defer { if edge.isRunning { edge.terminate() } }
+        // Read the log until the server says where it listens.
+        var text = ""
+        var port: String?
+        let deadline = Date().addingTimeInterval(30)
+        while port == nil, Date() < deadline {
+            let chunk = log.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: "listening on 127.0.0.1:") {
+                let digits = text[range.upperBound...].prefix { $0.isNumber }
+                if !digits.isEmpty, text[range.upperBound...].dropFirst(digits.count).first == "," {
+                    port = String(digits)
+                }
+            }
+        }
+        let found = try #require(port, "edge log: \(text)")
+
+        let device = try Binary.run(
+            [
+                "device", "--edge", "127.0.0.1:\(found)", "--model", "m.h5", "--data", "toy.h5/test", "--split", "2",
+                "--n", "3", "--cpu", "none",
+            ], directory: directory)
+        #expect(device.status == 0, "\(device.stderr)")
+        #expect(device.stdout.contains("dgcnn split 2 on pi-i7"))
+        #expect(device.stdout.contains("fallbacks 0"))
+        #expect(device.stdout.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 3)
+
+        edge.terminate()  // SIGTERM
+        edge.waitUntilExit()
+        text += String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(edge.terminationStatus == 0)
+        #expect(text.contains("draining") && text.contains("stopped after 3 request(s)"), "\(text)")
+    }
+
+    @Test func deviceWithoutAnEdgeAddressIsAUsageError() throws {
+        let result = try Binary.run(["device", "--model", "m.h5"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--edge HOST:PORT is required"))
+    }
+}

@@ -1,0 +1,199 @@
+import CoInference
+import Design
+import Foundation
+import GNN
+import Synchronization
+import Systems
+import Tensor
+
+// coinfer-bench: the figures of scripts/bench/coinfer. Every measurement goes through a real EdgeServer on
+// 127.0.0.1 and the DeviceRuntime; the edge's threads run on the last CPU and the device's on CPU 0 when the
+// machine has two or more (sched_setaffinity is per thread and inherited by threads created afterwards).
+//   coinfer-bench splits --requests N --points P          (latency / energy per split, Pi preset, 3 bandwidths)
+//   coinfer-bench devices --requests N --points P         (edge throughput with 1, 4, 16 devices)
+//   coinfer-bench agreement --requests N --points P       (wait vs virtual clock, per plan)
+
+func option(_ name: String, _ fallback: Int) -> Int {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: "--" + name), i + 1 < args.count, let v = Int(args[i + 1]) else {
+        return fallback
+    }
+    return v
+}
+
+func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+
+AllocatorPolicy.keepFreedMemory()
+let requests = option("requests", 5)
+let points = option("points", 1024)
+let cpus = CPUAffinity.available()
+let deviceCPU: [Int] = cpus >= 2 ? [0] : []
+let edgeCPU: [Int] = cpus >= 2 ? [cpus - 1] : []
+
+func model(_ kind: String) throws -> DeployableModel {
+    DeployableModel(baseline: try BaselineModel(kind: kind, classes: 40, seed: 1), points: points)
+}
+
+func inputs(_ count: Int, seed: UInt64) -> [DeviceRuntime.Sample] {
+    var g = SeededGenerator(seed: seed)
+    return (0..<count).map { i in
+        DeviceRuntime.Sample(
+            points: Tensor(shape: [points, 3], scalars: (0..<(points * 3)).map { _ in 2 * g.nextUniform() - 1 }),
+            label: i % 40)
+    }
+}
+
+/// Starts an edge for `models` with its threads on the edge CPU, then puts this thread on the device CPU.
+func startEdge(_ models: [DeployableModel]) throws -> EdgeServer {
+    if !edgeCPU.isEmpty { CPUAffinity.pin(to: edgeCPU) }
+    let server = try EdgeServer(EdgeServer.Configuration(models: models), log: { _ in })
+    server.start()
+    if !deviceCPU.isEmpty { CPUAffinity.pin(to: deviceCPU) }
+    return server
+}
+
+func run(
+    _ plan: ExecutionPlan, split: Int?, edge: EdgeServer, system: System, clock: ClockMode,
+    samples: [DeviceRuntime.Sample]
+)
+    throws -> CoInferenceSummary
+{
+    let runtime = DeviceRuntime(
+        plan: plan, split: split, edge: edge.endpoint, options: DeviceOptions(system: system, clock: clock),
+        log: { _ in })
+    return try runtime.run(samples)
+}
+
+let mode = CommandLine.arguments.dropFirst().first ?? "splits"
+print(
+    "machine: \(cpus) CPUs; device on CPU \(deviceCPU), edge on CPU \(edgeCPU); \(points) points, \(requests) requests per figure"
+)
+switch mode {
+case "splits":
+    for kind in ["dgcnn", "pointnet"] {
+        let m = try model(kind)
+        let edge = try startEdge([m])
+        let samples = inputs(requests, seed: 3)
+        for mbit in [10.0, 40, 100] {
+            var system = System.preset("pi-i7")!
+            system.link.megabitsPerSecond = mbit
+            var rows: [(Int, CoInferenceSummary)] = []
+            for split in m.splitPoints {
+                rows.append(
+                    (
+                        split,
+                        try run(
+                            try m.plan(split: split), split: split, edge: edge, system: system, clock: .virtual,
+                            samples: samples)
+                    ))
+            }
+            let best = rows.min { $0.1.medianTotal < $1.1.medianTotal }?.0
+            let last = m.splitPoints.last ?? 0
+            for (split, s) in rows {
+                let label = split == 0 ? "edge-only" : split == last ? "device-only" : "split \(split)"
+                print(
+                    "\(kind) pi-i7 \(Int(mbit))mbit \(label): latency_ms=\(fixed(s.medianTotal * 1000, 1)) "
+                        + "energy_j=\(fixed(s.medianEnergy, 3)) device_ms=\(fixed(s.median(\.device) * 1000, 1)) "
+                        + "link_ms=\(fixed((s.median(\.uplink) + s.median(\.downlink)) * 1000, 1)) "
+                        + "edge_ms=\(fixed(s.median(\.edge) * 1000, 1)) up_kb=\(fixed(Double(s.reports[0].bytesUp) / 1000, 1))"
+                        + (split == best ? "  <- best split" : ""))
+            }
+        }
+        edge.stop(drain: false)
+        edge.wait()
+    }
+case "devices":
+    let m = try model("dgcnn")
+    let plan = try m.plan(split: 0)
+    let edge = try startEdge([m])
+    var fast = System.preset("pi-i7")!
+    fast.link = LinkProfile(megabitsPerSecond: 100_000, delay: 0)
+    let system = fast
+    var base = 0.0
+    for devices in [1, 4, 16] {
+        let before = edge.served
+        let start = Date()
+        let group = DispatchGroup()
+        let failures = Mutex(0)
+        for d in 0..<devices {
+            group.enter()
+            Thread.detachNewThread {
+                do {
+                    _ = try run(
+                        plan, split: 0, edge: edge, system: system, clock: .virtual,
+                        samples: inputs(requests, seed: UInt64(d)))
+                } catch {
+                    failures.withLock { $0 += 1 }
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        let seconds = Date().timeIntervalSince(start)
+        let throughput = Double(edge.served - before) / seconds
+        if devices == 1 { base = throughput }
+        print(
+            "edge throughput, dgcnn edge-only, 1 worker: devices=\(devices) requests=\(edge.served - before) "
+                + "seconds=\(fixed(seconds, 2)) requests_per_s=\(fixed(throughput, 2)) "
+                + "vs_1_device=\(fixed(throughput / base * 100, 1))% failures=\(failures.withLock { $0 })")
+    }
+    edge.stop(drain: false)
+    edge.wait()
+case "float16":
+    // Float16 transfer: how far the logits move and how often the predicted class changes (random weights,
+    // random clouds; a trained model's accuracy change is `coinfer ... float16=on` in the Workbench).
+    let m = try model("dgcnn")
+    let edge = try startEdge([m])
+    let system = System.preset("pi-i7")!
+    let samples = inputs(requests, seed: 9)
+    for split in [1, 3, 5, 6] {
+        let plan = try m.plan(split: split)
+        func logits(_ half: Bool) throws -> [[Float]] {
+            let runtime = DeviceRuntime(
+                plan: plan, split: split, edge: edge.endpoint,
+                options: DeviceOptions(system: system, clock: .virtual, float16: half), log: { _ in })
+            return try runtime.run(samples).reports.map(\.logits)
+        }
+        let full = try logits(false)
+        let half = try logits(true)
+        var worst: Float = 0
+        var same = 0
+        for (a, b) in zip(half, full) {
+            worst = max(worst, zip(a, b).map { abs($0 - $1) / max(1, abs($1)) }.max() ?? 0)
+            if a.indices.max(by: { a[$0] < a[$1] }) == b.indices.max(by: { b[$0] < b[$1] }) { same += 1 }
+        }
+        print(
+            "float16 \(plan.name): max_relative_logit_error=\(String(format: "%.2e", worst)) same_class=\(same)/\(samples.count)"
+        )
+    }
+    edge.stop(drain: false)
+    edge.wait()
+default:
+    let dgcnn = try model("dgcnn")
+    let pointnet = try model("pointnet")
+    let edge = try startEdge([dgcnn, pointnet])
+    let system = System.preset("pi-i7")!
+    let samples = inputs(requests, seed: 5)
+    for (m, split) in [(dgcnn, 0), (dgcnn, 3), (dgcnn, 6), (dgcnn, 9), (pointnet, 2)] {
+        let plan = try m.plan(split: split)
+        // Alternate the clocks request by request, so both see the same load on a shared machine.
+        var waits: [Double] = []
+        var virtuals: [Double] = []
+        for sample in samples {
+            waits.append(
+                try run(plan, split: split, edge: edge, system: system, clock: .wait, samples: [sample]).reports[0]
+                    .total)
+            virtuals.append(
+                try run(plan, split: split, edge: edge, system: system, clock: .virtual, samples: [sample]).reports[0]
+                    .total)
+        }
+        let perRequest = zip(waits, virtuals).map { abs($0 / $1 - 1) }
+        let (w, v) = (quantile(waits, 0.5), quantile(virtuals, 0.5))
+        print(
+            "agreement \(plan.name) pi-i7 40mbit: wait_ms=\(fixed(w * 1000, 1)) virtual_ms=\(fixed(v * 1000, 1)) "
+                + "median_ratio=\(fixed(w / v, 3)) per_request_within_5pct=\(perRequest.filter { $0 <= 0.05 }.count)/\(perRequest.count)"
+        )
+    }
+    edge.stop(drain: false)
+    edge.wait()
+}
