@@ -1,8 +1,9 @@
 /// Row gather and its adjoint. Indices are `Int32` row numbers of the source seen as a matrix.
 
 /// The rows `x[indices[i]]` stacked: `x` is `[R, C]` (leading dimensions folded), the result
-/// `[indices.count, C]`. Every index must lie in `0..<R`. Exact.
-public func gatherRows(_ x: Tensor, indices: [Int32]) -> Tensor {
+/// `[indices.count, C]`. Every index must lie in `0..<R`. Exact. Large gathers use up to `threads.threads`
+/// threads.
+public func gatherRows(_ x: Tensor, indices: [Int32], threads: ThreadBudget) -> Tensor {
     let r = x.rows
     let c = x.columns
     let n = indices.count
@@ -12,7 +13,7 @@ public func gatherRows(_ x: Tensor, indices: [Int32]) -> Tensor {
                 nonisolated(unsafe) let source = source
                 nonisolated(unsafe) let idx = idx
                 nonisolated(unsafe) let out = out
-                Parallelism.forEachChunk(count: n, work: n * c, threshold: 1 << 18) { range in
+                threads.forEachChunk(count: n, work: n * c, threshold: 1 << 18) { _, range in
                     for i in range {
                         let row = Int(idx[i])
                         precondition(row >= 0 && row < r, "gatherRows: index \(row) out of 0..<\(r)")

@@ -14,8 +14,8 @@ import CBLAS
 /// Points whose squared distances differ by less than Float32 rounding (about `1e-7 · (‖a‖² + ‖b‖²)`) may come
 /// in either order; exact ties (duplicate points, grid points with small integer coordinates) are ordered
 /// by index. Top-k never sorts whole rows (see `selectNearest`). Work is split over samples, tiles and row
-/// blocks on `Parallelism.threads` threads; the result does not depend on the thread count.
-public func knn(points: Tensor, k: Int) -> [Int32] {
+/// blocks on up to `threads.threads` threads; the result does not depend on the thread count.
+public func knn(points: Tensor, k: Int, threads: ThreadBudget) -> [Int32] {
     precondition(points.rank == 3 || points.rank == 2, "knn needs [B, N, C] or [N, C] points, got \(points.shape)")
     let b = points.rank == 3 ? points.shape[0] : 1
     let n = points.rank == 3 ? points.shape[1] : points.shape[0]
@@ -24,7 +24,7 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
     precondition(c >= 1, "knn needs at least one coordinate per point, got shape \(points.shape)")
     let norms = points.rowSquaredNorms().scalars
     if c > 16 && n <= 2048 {
-        return symmetricKNN(points: points, norms: norms, samples: b, n: n, c: c, k: k)
+        return symmetricKNN(points: points, norms: norms, samples: b, n: n, c: c, k: k, threads: threads)
     }
     let blockRows = 64
     let blocksPerSample = (n + blockRows - 1) / blockRows
@@ -32,7 +32,7 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
     let direct = c <= 16
     let transposed = direct ? transposedSamples(points, samples: b, pointsPerSample: n) : []
     var result = [Int32](repeating: 0, count: b * n * k)
-    Parallelism.prepareBLAS()
+    BLAS.prepare()
     points.scalars.withBase { px in
         norms.withBase { pn in
             transposed.withBase { pt in
@@ -41,8 +41,8 @@ public func knn(points: Tensor, k: Int) -> [Int32] {
                     nonisolated(unsafe) let pn = pn
                     nonisolated(unsafe) let pt = pt
                     nonisolated(unsafe) let out = out
-                    Parallelism.forEachChunk(count: items, work: b * n * n * Swift.max(c, 8), threshold: 1 << 20) {
-                        range in
+                    threads.forEachChunk(count: items, work: b * n * n * Swift.max(c, 8), threshold: 1 << 20) {
+                        _, range in
                         let scratch = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * n)
                         let selection = SelectionScratch(k: k)
                         defer {

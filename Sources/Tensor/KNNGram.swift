@@ -8,21 +8,23 @@ import CBLAS
 /// the copy cheap). That does about half the multiply-adds of the full product. Then every row goes
 /// through `selectNearest`. With at least as many samples as threads, each worker takes whole samples with
 /// its own matrix; otherwise the tiles, and then the rows, of one sample are shared among the workers.
-func symmetricKNN(points: Tensor, norms: [Float], samples: Int, n: Int, c: Int, k: Int) -> [Int32] {
+func symmetricKNN(
+    points: Tensor, norms: [Float], samples: Int, n: Int, c: Int, k: Int, threads: ThreadBudget
+) -> [Int32] {
     let tileSize = 128
     let tiles = (n + tileSize - 1) / tileSize
     let pairs = (0..<tiles).flatMap { i in (0...i).map { j in (i, j) } }
     let work = n * n * c
     var result = [Int32](repeating: 0, count: samples * n * k)
-    Parallelism.prepareBLAS()
+    BLAS.prepare()
     points.scalars.withBase { px in
         norms.withBase { pn in
             result.withMutableBase { out in
                 nonisolated(unsafe) let px = px
                 nonisolated(unsafe) let pn = pn
                 nonisolated(unsafe) let out = out
-                if samples >= Parallelism.threads {
-                    Parallelism.forEachChunk(count: samples, work: samples * work, threshold: 1 << 20) { range in
+                if samples >= threads.threads {
+                    threads.forEachChunk(count: samples, work: samples * work, threshold: 1 << 20) { _, range in
                         let matrix = UnsafeMutablePointer<Float>.allocate(capacity: n * n)
                         let tile = UnsafeMutablePointer<Float>.allocate(capacity: tileSize * tileSize)
                         let selection = SelectionScratch(k: k)
@@ -56,7 +58,7 @@ func symmetricKNN(points: Tensor, norms: [Float], samples: Int, n: Int, c: Int, 
                     for sample in 0..<samples {
                         nonisolated(unsafe) let x = px + sample * n * c
                         nonisolated(unsafe) let norm = pn + sample * n
-                        Parallelism.forEachChunk(count: pairs.count, work: work, threshold: 1 << 20) { range in
+                        threads.forEachChunk(count: pairs.count, work: work, threshold: 1 << 20) { _, range in
                             let tile = UnsafeMutablePointer<Float>.allocate(capacity: tileSize * tileSize)
                             defer { tile.deallocate() }
                             for p in range {
@@ -65,7 +67,7 @@ func symmetricKNN(points: Tensor, norms: [Float], samples: Int, n: Int, c: Int, 
                                     matrix: shared)
                             }
                         }
-                        Parallelism.forEachChunk(count: n, work: n * n * 8, threshold: 1 << 20) { range in
+                        threads.forEachChunk(count: n, work: n * n * 8, threshold: 1 << 20) { _, range in
                             let selection = SelectionScratch(k: k)
                             defer { selection.deallocate() }
                             for row in range {

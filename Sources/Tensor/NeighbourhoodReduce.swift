@@ -5,7 +5,10 @@
 ///
 /// For `.max`, also returns `argmax` (`R · C` entries, row-major): the neighbour slot `0..<k` that gave each
 /// maximum (the lowest slot among equal values). Max is exact; mean and sum accumulate in Float in slot order.
-public func neighbourhoodReduce(_ messages: Tensor, k: Int, reduce: Reduction) -> (output: Tensor, argmax: [Int32]?) {
+/// Nodes are shared among up to `threads.threads` threads (the result does not depend on it).
+public func neighbourhoodReduce(
+    _ messages: Tensor, k: Int, reduce: Reduction, threads: ThreadBudget
+) -> (output: Tensor, argmax: [Int32]?) {
     precondition(
         k > 0 && messages.rows % k == 0, "neighbourhoodReduce: \(messages.rows) rows is not a multiple of k=\(k)")
     let r = messages.rows / k
@@ -18,7 +21,7 @@ public func neighbourhoodReduce(_ messages: Tensor, k: Int, reduce: Reduction) -
                 nonisolated(unsafe) let source = source
                 nonisolated(unsafe) let out = out
                 nonisolated(unsafe) let am = am
-                Parallelism.forEachChunk(count: r, work: r * k * c, threshold: 1 << 17) { range in
+                threads.forEachChunk(count: r, work: r * k * c, threshold: 1 << 17) { _, range in
                     for node in range {
                         let dst = out + node * c
                         let first = source + node * k * c
@@ -47,8 +50,10 @@ public func neighbourhoodReduce(_ messages: Tensor, k: Int, reduce: Reduction) -
 
 /// The gradient of `neighbourhoodReduce` with respect to the messages: `grad` is `[R, C]`, the result
 /// `[R·k, C]`. For `.max`, pass the forward `argmax`: each gradient element goes to its maximising slot only;
-/// for `.mean` every slot receives `grad / k`; for `.sum`, `grad`.
-public func neighbourhoodReduceBackward(_ grad: Tensor, k: Int, reduce: Reduction, argmax: [Int32]? = nil) -> Tensor {
+/// for `.mean` every slot receives `grad / k`; for `.sum`, `grad`. Runs on up to `threads.threads` threads.
+public func neighbourhoodReduceBackward(
+    _ grad: Tensor, k: Int, reduce: Reduction, argmax: [Int32]? = nil, threads: ThreadBudget
+) -> Tensor {
     let r = grad.rows
     let c = grad.columns
     if reduce == .max {
@@ -61,7 +66,7 @@ public func neighbourhoodReduceBackward(_ grad: Tensor, k: Int, reduce: Reductio
                 nonisolated(unsafe) let g = g
                 nonisolated(unsafe) let out = out
                 nonisolated(unsafe) let am = am
-                Parallelism.forEachChunk(count: r, work: r * k * c, threshold: 1 << 17) { range in
+                threads.forEachChunk(count: r, work: r * k * c, threshold: 1 << 17) { _, range in
                     for node in range {
                         let src = g + node * c
                         let first = out + node * k * c

@@ -66,19 +66,19 @@ public func targetCounts(_ targets: [Int32], rowCount: Int) -> [Int] {
 /// The gradient of `scatterReduce` with respect to `x`: `grad` is `[rowCount, C]`, the result `[E, C]` with
 /// `E = targets.count`. For `.max`, pass the forward `argmax`: each output element's gradient goes to its
 /// source row only. For `.mean`, row `e` receives `grad[targets[e]] / count(targets[e])`; for `.sum`,
-/// `grad[targets[e]]`. Exact up to the one division of `.mean`.
+/// `grad[targets[e]]`. Exact up to the one division of `.mean`. Gathers use up to `threads.threads` threads.
 public func scatterReduceBackward(
-    _ grad: Tensor, targets: [Int32], reduce: Reduction, argmax: [Int32]? = nil
+    _ grad: Tensor, targets: [Int32], reduce: Reduction, argmax: [Int32]? = nil, threads: ThreadBudget
 ) -> Tensor {
     let rowCount = grad.rows
     let c = grad.columns
     let e = targets.count
     switch reduce {
     case .sum:
-        return gatherRows(grad, indices: targets)
+        return gatherRows(grad, indices: targets, threads: threads)
     case .mean:
         let counts = targetCounts(targets, rowCount: rowCount)
-        var result = gatherRows(grad, indices: targets)
+        var result = gatherRows(grad, indices: targets, threads: threads)
         result.scalars.withMutableBase { out in
             for i in 0..<e {
                 let n = counts[Int(targets[i])]

@@ -26,14 +26,14 @@ struct DesignFigures {
         var net = try Supernet(space: space, options: SupernetOptions(training: TrainingOptions(epochs: 1, batchSize: 16)))
         let recorder = StepRecorder()
         let progress = Progress { _, _, _ in recorder.tick() }
-        _ = try net.train(on: train, epochs: 1, progress: progress)
+        _ = try net.train(on: train, epochs: 1, threads: .single, progress: progress)
         let stepTimes = recorder.intervals
         let sorted = stepTimes.sorted()
         let mean = stepTimes.reduce(0, +) / Double(stepTimes.count)
         print(
             "FIGURE supernet paper space: \(stepTimes.count) steps, mean \(mean) s/step, median "
                 + "\(sorted[sorted.count / 2]) s/step, min \(sorted[0]), max \(sorted[sorted.count - 1]); "
-                + "epoch of 81 steps ≈ \(mean * 81) s; threads \(Parallelism.threads)")
+                + "epoch of 81 steps ≈ \(mean * 81) s; threads 1")
     }
 }
 
@@ -83,7 +83,7 @@ extension DesignFigures {
         var net = try Supernet(space: space, options: options)
         let clock = ContinuousClock()
         let start = clock.now
-        _ = try net.train(on: data.train)
+        _ = try net.train(on: data.train, threads: .single)
         let supernetTime = clock.now - start
         let lastEpoch = net.history.last.map { "loss \($0.loss), train accuracy \($0.trainAccuracy)" } ?? ""
         print("FIGURE supernet \(options.training.optimizer) dropout \(options.dropout): last epoch \(lastEpoch)")
@@ -99,7 +99,7 @@ extension DesignFigures {
         var standalone: [Double] = []
         var repeated: [Double] = []
         for (index, architecture) in architectures.enumerated() {
-            let score = try net.evaluate(architecture, on: data.test, calibration: data.train)
+            let score = try net.evaluate(architecture, on: data.test, calibration: data.train, threads: .single)
             inherited.append(score.accuracy)
             inheritedLoss.append(-score.loss)
             if options.fineTuneSteps > 0 {
@@ -109,8 +109,8 @@ extension DesignFigures {
                     architecture, space: space, dropout: options.dropout, generator: &freshGenerator)
                 fresh.fineTune(
                     on: data.train, steps: options.fineTuneSteps, batchSize: 16,
-                    learningRate: options.training.optimizer.learningRate, seed: options.training.seed)
-                scratch.append(try Training.evaluate(fresh, on: data.test).overallAccuracy)
+                    learningRate: options.training.optimizer.learningRate, seed: options.training.seed, threads: .single)
+                scratch.append(try Training.evaluate(fresh, on: data.test, threads: .single).overallAccuracy)
             }
             for seed in [UInt64(index + 1), UInt64(index + 1001)] {
                 var modelGenerator = SeededGenerator(seed: seed)
@@ -119,7 +119,7 @@ extension DesignFigures {
                     epochs: standaloneEpochs, batchSize: 16, optimizer: .adam(learningRate: 3e-3, weightDecay: 1e-4),
                     minimumLearningRate: 1e-4, labelSmoothing: 0.1, seed: seed)
                 _ = try Training.train(&model, on: data.train, options: training)
-                let accuracy = try Training.evaluate(model, on: data.test).overallAccuracy
+                let accuracy = try Training.evaluate(model, on: data.test, threads: .single).overallAccuracy
                 if seed <= 1000 { standalone.append(accuracy) } else { repeated.append(accuracy) }
             }
             print("FIGURE arch \(index): inherited \(inherited[index]) standalone \(standalone[index]) \(architecture)")

@@ -32,7 +32,7 @@ import Testing
     var options = quickOptions
     options.training.epochs = 40
     var net = try Supernet(space: trainingSpace, options: options)
-    let reports = try net.train(on: data.train)
+    let reports = try net.train(on: data.train, threads: .single)
     let accuracy = reports[30...].map(\.trainAccuracy).reduce(0, +) / 10
     #expect(accuracy > 0.42, "training accuracy per epoch \(reports.map(\.trainAccuracy))")
 }

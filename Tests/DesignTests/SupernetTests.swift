@@ -60,7 +60,7 @@ import Testing
     var options = quickOptions
     options.training.epochs = 16
     var net = try Supernet(space: space, options: options)
-    let reports = try net.train(on: data.train)
+    let reports = try net.train(on: data.train, threads: .single)
     #expect(reports.count == 16 && net.epoch == 16)
     let first = (reports[0].loss + reports[1].loss) / 2
     let last = reports[12...].map(\.loss).reduce(0, +) / 4
@@ -69,21 +69,21 @@ import Testing
 
 @Test func checkpointThenResumeEqualsAnUninterruptedRun() throws {
     var straight = try Supernet(space: trainingSpace, options: quickOptions)
-    _ = try straight.train(on: trainingData.train, epochs: 2)
+    _ = try straight.train(on: trainingData.train, epochs: 2, threads: .single)
 
     let path = temporaryPath("resume")
     defer { unlink(path) }
     var first = try Supernet(space: trainingSpace, options: quickOptions)
-    _ = try first.train(on: trainingData.train, epochs: 1, checkpoint: path)
+    _ = try first.train(on: trainingData.train, epochs: 1, checkpoint: path, threads: .single)
     // Interrupt the second epoch half-way: the in-memory state is lost, the checkpoint is not.
     let cancel = Cancellation()
     let progress = Progress { done, _, _ in if done == 3 { cancel.cancel() } }
     #expect(throws: CancellationError.self) {
-        try first.train(on: trainingData.train, epochs: 2, checkpoint: path, progress: progress, cancellation: cancel)
+        try first.train(on: trainingData.train, epochs: 2, checkpoint: path, threads: .single, progress: progress, cancellation: cancel)
     }
     var resumed = try Supernet.load(path)
     #expect(resumed.epoch == 1)
-    _ = try resumed.train(on: trainingData.train, epochs: 2)
+    _ = try resumed.train(on: trainingData.train, epochs: 2, threads: .single)
 
     #expect(resumed.store == straight.store)
     #expect(resumed.optimizer == straight.optimizer)
@@ -93,13 +93,13 @@ import Testing
 
 @Test func extractedModelGivesTheSupernetPathsLogits() throws {
     var net = try Supernet(space: trainingSpace, options: quickOptions)
-    _ = try net.train(on: trainingData.train, epochs: 1)
+    _ = try net.train(on: trainingData.train, epochs: 1, threads: .single)
     var generator = SeededGenerator(seed: 4)
     let (points, _) = Batching.gather(trainingData.test, indices: Array(0..<4))
     for arch in net.sampler.sample(12, using: &generator) {
-        let expected = try net.logits(arch, points: points, batch: 4)
-        var model = try net.extract(arch)
-        let (logits, _) = model.forward(points, batch: 4, nodes: 32, training: false, generator: &generator)
+        let expected = try net.logits(arch, points: points, batch: 4, threads: .single)
+        var model = try net.extract(arch, threads: .single)
+        let (logits, _) = model.forward(points, batch: 4, nodes: 32, training: false, generator: &generator, threads: .single)
         let scale = expected.scalars.map(abs).max() ?? 1
         let difference = zip(logits.scalars, expected.scalars).map { abs($0 - $1) }.max() ?? 0
         #expect(difference <= 1e-5 * max(scale, 1), "\(arch): \(difference)")
@@ -115,7 +115,7 @@ import Testing
     let data = PointCloudSet(
         points: Tensor(shape: [4, 32, 3], scalars: Array(trainingData.train.points.scalars[0..<(4 * 32 * 3)])),
         labels: Array(trainingData.train.labels[0..<4]))
-    let model = try net.extract(arch, calibration: data)
+    let model = try net.extract(arch, calibration: data, threads: .single)
     // Independent: z = x · W over all 4·32 points, per-channel mean and unbiased variance by plain loops.
     let w = model.store.parameters["pos0/combine/weight"] ?? Tensor.zeros([3, 8])
     var z = [[Double]](repeating: [], count: 8)
@@ -138,18 +138,18 @@ import Testing
 
 @Test func evaluationScoresAreCachedUntilTrainingChangesTheWeights() throws {
     var net = try Supernet(space: trainingSpace, options: quickOptions)
-    _ = try net.train(on: trainingData.train, epochs: 1)
+    _ = try net.train(on: trainingData.train, epochs: 1, threads: .single)
     let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(16) | pool(max)", in: trainingSpace)
-    let score = try net.evaluate(arch, on: trainingData.test, calibration: trainingData.train)
+    let score = try net.evaluate(arch, on: trainingData.test, calibration: trainingData.train, threads: .single)
     #expect(score.accuracy >= 0 && score.accuracy <= 1)
     #expect(net.scores[arch] == score)
-    _ = try net.train(on: trainingData.train, epochs: 2)
+    _ = try net.train(on: trainingData.train, epochs: 2, threads: .single)
     #expect(net.scores.isEmpty)
 }
 
 @Test func supernetAndModelFilesRoundTrip() throws {
     var net = try Supernet(space: trainingSpace, options: quickOptions)
-    _ = try net.train(on: trainingData.train, epochs: 1)
+    _ = try net.train(on: trainingData.train, epochs: 1, threads: .single)
     let supernetPath = temporaryPath("supernet")
     let modelPath = temporaryPath("model")
     defer {
@@ -163,7 +163,7 @@ import Testing
     #expect(loaded.history == net.history && loaded.generator == net.generator)
 
     let arch = try Architecture.parse("knn | agg(full,mean) | combine(16) | pool(mean+sum)", in: trainingSpace)
-    let model = try net.extract(arch, calibration: trainingData.train)
+    let model = try net.extract(arch, calibration: trainingData.train, threads: .single)
     try model.save(to: modelPath, classNames: ["sphere", "cylinder", "torus"])
     #expect(ArchitectureModel.isArchitectureModelFile(modelPath))
     #expect(!ArchitectureModel.isArchitectureModelFile(supernetPath))
@@ -175,26 +175,26 @@ import Testing
 @Test func anExtractedModelFineTunesWithTheGNNTrainer() throws {
     let net = try Supernet(space: trainingSpace, options: quickOptions)
     let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(16) | pool(max)", in: trainingSpace)
-    var model = try net.extract(arch)
+    var model = try net.extract(arch, threads: .single)
     let options = TrainingOptions(
         epochs: 2, batchSize: 8, optimizer: .adam(learningRate: 0.01, weightDecay: 0), labelSmoothing: 0, seed: 2)
     let reports = try Training.train(&model, on: trainingData.train, options: options)
     #expect(reports.count == 2 && reports.allSatisfy { $0.loss.isFinite })
-    let evaluation = try Training.evaluate(model, on: trainingData.test)
+    let evaluation = try Training.evaluate(model, on: trainingData.test, threads: .single)
     #expect(evaluation.count == trainingData.test.count)
 }
 
 @Test func dataThatDoesNotFitTheSpaceIsRejected() throws {
     var net = try Supernet(space: .small, options: quickOptions)
-    #expect(throws: DesignError.self) { try net.train(on: trainingData.train, epochs: 1) }
+    #expect(throws: DesignError.self) { try net.train(on: trainingData.train, epochs: 1, threads: .single) }
 }
 
 @Test func fineTuningLowersTheLossOnItsData() throws {
     let net = try Supernet(space: trainingSpace, options: quickOptions)
     let arch = try Architecture.parse("knn | agg(edgeconv,max) | combine(16) | pool(max)", in: trainingSpace)
-    var model = try net.extract(arch, calibration: trainingData.train)
-    let before = try Training.evaluate(model, on: trainingData.train).loss
-    model.fineTune(on: trainingData.train, steps: 30, batchSize: 8, learningRate: 0.01, seed: 1)
-    let after = try Training.evaluate(model, on: trainingData.train).loss
+    var model = try net.extract(arch, calibration: trainingData.train, threads: .single)
+    let before = try Training.evaluate(model, on: trainingData.train, threads: .single).loss
+    model.fineTune(on: trainingData.train, steps: 30, batchSize: 8, learningRate: 0.01, seed: 1, threads: .single)
+    let after = try Training.evaluate(model, on: trainingData.train, threads: .single).loss
     #expect(after < 0.9 * before, "\(before) → \(after)")
 }

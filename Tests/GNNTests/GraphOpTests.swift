@@ -21,12 +21,12 @@ func aggregateHasFiniteDifferenceGradients(_ test: AggregateCase) {
     let x = randomTensor([10, 3], seed: 22)
     let width = test.message.width(for: 3)
     let r = randomTensor([10, width], seed: 23)
-    let (y, cache) = Aggregate.forward(x, graph: graph, message: test.message, reducer: test.reducer)
+    let (y, cache) = Aggregate.forward(x, graph: graph, message: test.message, reducer: test.reducer, threads: .single)
     #expect(y.shape == [10, width])
     let dx = Aggregate.backward(
-        r, input: x, graph: graph, message: test.message, reducer: test.reducer, cache: cache)
+        r, input: x, graph: graph, message: test.message, reducer: test.reducer, cache: cache, threads: .single)
     expectGradient("dx", at: x, analytic: dx) {
-        weightedSum(Aggregate.forward($0, graph: graph, message: test.message, reducer: test.reducer).0, r)
+        weightedSum(Aggregate.forward($0, graph: graph, message: test.message, reducer: test.reducer, threads: .single).0, r)
     }
 }
 
@@ -35,7 +35,7 @@ func aggregateMatchesBruteForceMessages(_ test: AggregateCase) {
     let graph = randomGraph(batch: 2, nodes: 4, k: 2, seed: 24)
     let x = randomTensor([8, 2], seed: 25)
     let c = 2
-    let (y, _) = Aggregate.forward(x, graph: graph, message: test.message, reducer: test.reducer)
+    let (y, _) = Aggregate.forward(x, graph: graph, message: test.message, reducer: test.reducer, threads: .single)
     for i in 0..<8 {
         // Materialise every message, then reduce.
         var messages = [[Float]]()
@@ -102,7 +102,7 @@ func edgeConvHasFiniteDifferenceGradients(training: Bool) {
         var rv = Tensor(shape: [4], scalars: [1.5, 0.8, 2, 1])
         return EdgeConv.forward(
             x, graph: graph, weight: w, gamma: gamma, beta: beta, runningMean: &rm, runningVariance: &rv,
-            training: training)
+            training: training, threads: .single)
     }
     let (_, cache) = run(x, w, gamma, beta)
     var wg = Tensor.zeros([6, 4])
@@ -110,7 +110,7 @@ func edgeConvHasFiniteDifferenceGradients(training: Bool) {
     var bg = Tensor.zeros([4])
     let dx = EdgeConv.backward(
         r, cache: cache, graph: graph, weight: w, gamma: gamma, beta: beta, weightGrad: &wg, gammaGrad: &gg,
-        betaGrad: &bg)
+        betaGrad: &bg, threads: .single)
     expectGradient("dx", at: x, analytic: dx) { weightedSum(run($0, w, gamma, beta).0, r) }
     expectGradient("dW", at: w, analytic: wg) { weightedSum(run(x, $0, gamma, beta).0, r) }
     expectGradient("dgamma", at: gamma, analytic: gg) { weightedSum(run(x, w, $0, beta).0, r) }
@@ -128,7 +128,7 @@ func edgeConvHasFiniteDifferenceGradients(training: Bool) {
     var rm = Tensor.zeros([3])
     var rv = Tensor(shape: [3], repeating: 1)
     let (y, _) = EdgeConv.forward(
-        x, graph: graph, weight: w, gamma: gamma, beta: beta, runningMean: &rm, runningVariance: &rv, training: true)
+        x, graph: graph, weight: w, gamma: gamma, beta: beta, runningMean: &rm, runningVariance: &rv, training: true, threads: .single)
     var edges = [Float]()
     for i in 0..<8 {
         for j in 0..<3 {
@@ -139,7 +139,7 @@ func edgeConvHasFiniteDifferenceGradients(training: Bool) {
     var bm = Tensor.zeros([3])
     var bv = Tensor(shape: [3], repeating: 1)
     var (h, _) = BatchNorm.forward(
-        Linear.forward(Tensor(shape: [24, 4], scalars: edges), weight: w, inWidth: 4, outWidth: 3), gamma: gamma,
+        Linear.forward(Tensor(shape: [24, 4], scalars: edges), weight: w, inWidth: 4, outWidth: 3, threads: .single), gamma: gamma,
         beta: beta, runningMean: &bm, runningVariance: &bv, training: true)
     LeakyReLU.apply(&h)
     for i in 0..<8 {
@@ -176,7 +176,7 @@ func edgeConvHasFiniteDifferenceGradients(training: Bool) {
 
 @Test func knnMatchesBruteForceDistances() {
     let x = randomTensor([2 * 12, 3], seed: 42)
-    let graph = KNN.graph(x, batch: 2, nodes: 12, k: 4)
+    let graph = KNN.graph(x, batch: 2, nodes: 12, k: 4, threads: .single)
     for i in 0..<24 {
         let cloud = i / 12
         var distances = [(Float, Int)]()

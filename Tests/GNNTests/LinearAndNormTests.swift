@@ -10,12 +10,12 @@ import Testing
     let x = randomTensor([4, 3], seed: 1)
     let w = randomTensor([5, 7], seed: 2)
     let r = randomTensor([4, 4], seed: 3)
-    let y = Linear.forward(x, weight: w, inWidth: 3, outWidth: 4)
+    let y = Linear.forward(x, weight: w, inWidth: 3, outWidth: 4, threads: .single)
     #expect(y.shape == [4, 4])
     var wg = Tensor.zeros([5, 7])
-    let dx = Linear.backward(r, input: x, weight: w, inWidth: 3, outWidth: 4, weightGrad: &wg)
-    expectGradient("dx", at: x, analytic: dx) { weightedSum(Linear.forward($0, weight: w, inWidth: 3, outWidth: 4), r) }
-    expectGradient("dW", at: w, analytic: wg) { weightedSum(Linear.forward(x, weight: $0, inWidth: 3, outWidth: 4), r) }
+    let dx = Linear.backward(r, input: x, weight: w, inWidth: 3, outWidth: 4, weightGrad: &wg, threads: .single)
+    expectGradient("dx", at: x, analytic: dx) { weightedSum(Linear.forward($0, weight: w, inWidth: 3, outWidth: 4, threads: .single), r) }
+    expectGradient("dW", at: w, analytic: wg) { weightedSum(Linear.forward(x, weight: $0, inWidth: 3, outWidth: 4, threads: .single), r) }
     // Entries outside the [3, 4] block have zero gradient.
     #expect(wg[4, 6] == 0 && wg[3, 0] == 0 && wg[0, 5] == 0)
 }
@@ -28,7 +28,7 @@ import Testing
     var bg = Tensor.zeros([3])
     Linear.biasGradient(r, into: &bg)
     expectGradient("db", at: bias, analytic: bg) {
-        weightedSum(Linear.forward(x, weight: w, bias: $0, inWidth: 2, outWidth: 3), r)
+        weightedSum(Linear.forward(x, weight: w, bias: $0, inWidth: 2, outWidth: 3, threads: .single), r)
     }
 }
 
@@ -78,14 +78,14 @@ func batchNormHasFiniteDifferenceGradients(training: Bool) {
         var rv = Tensor(shape: [4], repeating: 1)
         return Combine.forward(
             x, weight: w, outWidth: 4, gamma: gamma, beta: beta, runningMean: &rm, runningVariance: &rv,
-            training: true)
+            training: true, threads: .single)
     }
     let (_, cache) = run(x, w, gamma, beta)
     var wg = Tensor.zeros([6, 9])
     var gg = Tensor.zeros([4])
     var bg = Tensor.zeros([4])
     let dx = Combine.backward(
-        r, cache: cache, weight: w, gamma: gamma, weightGrad: &wg, gammaGrad: &gg, betaGrad: &bg)
+        r, cache: cache, weight: w, gamma: gamma, weightGrad: &wg, gammaGrad: &gg, betaGrad: &bg, threads: .single)
     expectGradient("dx", at: x, analytic: dx) { weightedSum(run($0, w, gamma, beta).0, r) }
     expectGradient("dW", at: w, analytic: wg) { weightedSum(run(x, $0, gamma, beta).0, r) }
     expectGradient("dgamma", at: gamma, analytic: gg) { weightedSum(run(x, w, $0, beta).0, r) }

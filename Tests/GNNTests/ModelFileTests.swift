@@ -24,7 +24,7 @@ func temporaryPath(_ name: String) -> String {
     #expect(loaded.kind == "dgcnn")
     #expect(loaded.store == model.store)
     let points = randomTensor([2 * 5, 3], seed: 22)
-    #expect(loaded.logits(points, batch: 2, nodes: 5) == model.logits(points, batch: 2, nodes: 5))
+    #expect(loaded.logits(points, batch: 2, nodes: 5, threads: .single) == model.logits(points, batch: 2, nodes: 5, threads: .single))
     // The layout: a group per layer, datasets by parameter name.
     let weight = try HDF5File.read(path) { try $0.readTensor(at: "/edge1/weight") }
     #expect(weight.shape == [6, 4])

@@ -37,8 +37,10 @@ func expectParameterGradients(
     // Record the graphs of the unperturbed model, then reuse them.
     var recorder = model
     var graphs = [NeighbourGraph]()
-    let (_, _) = recorder.forward(points, batch: 2, nodes: 6, training: true, generator: &generator) { x, k in
-        let g = KNN.graph(x, batch: 2, nodes: 6, k: k)
+    let (_, _) = recorder.forward(
+        points, batch: 2, nodes: 6, training: true, generator: &generator, threads: .single
+    ) { x, k in
+        let g = KNN.graph(x, batch: 2, nodes: 6, k: k, threads: .single)
         graphs.append(g)
         return g
     }
@@ -46,12 +48,14 @@ func expectParameterGradients(
         var m = DGCNN(configuration, store: store)
         var g = SeededGenerator(seed: 0)
         var layer = 0
-        let (logits, tape) = m.forward(points, batch: 2, nodes: 6, training: true, generator: &g) { _, _ in
+        let (logits, tape) = m.forward(
+            points, batch: 2, nodes: 6, training: true, generator: &g, threads: .single
+        ) { _, _ in
             defer { layer += 1 }
             return graphs[layer]
         }
         let (loss, dLogits) = CrossEntropy.lossAndGradient(logits: logits, labels: labels, smoothing: 0.2)
-        return (Double(loss), m.backward(dLogits, tape: tape))
+        return (Double(loss), m.backward(dLogits, tape: tape, threads: .single))
     }
     let (_, gradients) = run(model.store)
     #expect(Set(gradients.values.keys) == Set(model.store.parameters.keys))
@@ -67,9 +71,9 @@ func expectParameterGradients(
     func run(_ store: ParameterStore) -> (Double, Gradients) {
         var m = PointNet(configuration, store: store)
         var g = SeededGenerator(seed: 0)
-        let (logits, tape) = m.forward(points, batch: 3, nodes: 5, training: true, generator: &g)
+        let (logits, tape) = m.forward(points, batch: 3, nodes: 5, training: true, generator: &g, threads: .single)
         let (loss, dLogits) = CrossEntropy.lossAndGradient(logits: logits, labels: labels)
-        return (Double(loss), m.backward(dLogits, tape: tape))
+        return (Double(loss), m.backward(dLogits, tape: tape, threads: .single))
     }
     let (_, gradients) = run(model.store)
     expectParameterGradients(model.store, gradients) { run($0).0 }

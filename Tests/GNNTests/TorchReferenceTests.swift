@@ -63,8 +63,9 @@ func dgcnnLogitsMatchPyTorchWithSharedNeighbours() throws {
     let nodes = points.shape[1]
     var layer = 0
     var generator = SeededGenerator(seed: 0)
-    let (logits, _) = model.forward(points, batch: batch, nodes: nodes, training: false, generator: &generator) {
-        _, k in
+    let (logits, _) = model.forward(
+        points, batch: batch, nodes: nodes, training: false, generator: &generator, threads: .single
+    ) { _, k in
         defer { layer += 1 }
         return NeighbourGraph(batch: batch, nodes: nodes, k: k, localIndices: graphs[layer].scalars.map { Int32($0) })
     }
@@ -74,7 +75,7 @@ func dgcnnLogitsMatchPyTorchWithSharedNeighbours() throws {
     #expect(difference <= 1e-4, "max |Tandem − PyTorch| = \(difference) (logits up to \(scale))")
     #expect(scale > 0.1, "reference logits are too small to be a meaningful check")
     // Tandem's own kNN finds the same first-layer graph on raw coordinates (up to ties).
-    let own = KNN.graph(points.reshaped([batch * nodes, 3]), batch: batch, nodes: nodes, k: 20)
+    let own = KNN.graph(points.reshaped([batch * nodes, 3]), batch: batch, nodes: nodes, k: 20, threads: .single)
     let shared = NeighbourGraph(
         batch: batch, nodes: nodes, k: 20, localIndices: graphs[0].scalars.map { Int32($0) })
     var same = 0

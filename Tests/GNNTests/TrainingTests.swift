@@ -62,11 +62,11 @@ func smallShapes() throws -> ShapesDataset {
     var generator = SeededGenerator(seed: 11)
     var model = PointNet(
         PointNet.Configuration(classes: 3, widths: [16, 32], hidden: [32, 16]), generator: &generator)
-    let before = try Training.evaluate(model, on: data.test)
+    let before = try Training.evaluate(model, on: data.test, threads: .single)
     let options = TrainingOptions(
         epochs: 3, batchSize: 8, optimizer: .adam(learningRate: 0.003, weightDecay: 0), labelSmoothing: 0, seed: 5)
     let reports = try Training.train(&model, on: data.train, options: options)
-    let after = try Training.evaluate(model, on: data.test)
+    let after = try Training.evaluate(model, on: data.test, threads: .single)
     #expect(reports.count == 3)
     #expect(reports[2].loss < reports[0].loss, "training loss \(reports.map(\.loss))")
     #expect(after.loss < before.loss, "test loss before \(before.loss), after \(after.loss)")
@@ -80,11 +80,11 @@ func smallShapes() throws -> ShapesDataset {
     var model = DGCNN(
         DGCNN.Configuration(classes: 3, k: 8, edgeWidths: [16, 16], embedding: 32, hidden: [32, 16]),
         generator: &generator)
-    let before = try Training.evaluate(model, on: data.test)
+    let before = try Training.evaluate(model, on: data.test, threads: .single)
     let options = TrainingOptions(
         epochs: 3, batchSize: 8, optimizer: .adam(learningRate: 0.01, weightDecay: 0), labelSmoothing: 0, seed: 6)
     let reports = try Training.train(&model, on: data.train, options: options)
-    let after = try Training.evaluate(model, on: data.test)
+    let after = try Training.evaluate(model, on: data.test, threads: .single)
     #expect(reports[2].loss < reports[0].loss, "training loss \(reports.map(\.loss))")
     #expect(after.loss < before.loss, "test loss before \(before.loss), after \(after.loss)")
     #expect(after.overallAccuracy >= 0.6, "test accuracy \(after.overallAccuracy)")

@@ -30,13 +30,13 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
     func randomPointsMatchBruteForce(dimensions: Int, k: Int) {
         let (b, n) = (3, 33)
         let points = Reference.random([b, n, dimensions], seed: UInt64(dimensions * 100 + k))
-        let got = knn(points: points, k: k)
+        let got = knn(points: points, k: k, threads: .single)
         #expect(got == bruteForceKNN(points, samples: b, k: k))
     }
 
     @Test func everyPointIsItsOwnNearestNeighbour() {
         let points = Reference.random([2, 50, 3], seed: 5)
-        let got = knn(points: points, k: 4)
+        let got = knn(points: points, k: 4, threads: .single)
         for p in 0..<100 { #expect(got[p * 4] == Int32(p % 50)) }
     }
 
@@ -44,7 +44,7 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
         // Points 0, 2, 5 coincide; 1 and 4 coincide; 3 is far away.
         let coords: [[Float]] = [[1, 2, 3], [4, 4, 4], [1, 2, 3], [9, 9, 9], [4, 4, 4], [1, 2, 3]]
         let points = Tensor(shape: [1, 6, 3], scalars: coords.flatMap { $0 })
-        let got = knn(points: points, k: 6)
+        let got = knn(points: points, k: 6, threads: .single)
         #expect(got == bruteForceKNN(points, samples: 1, k: 6))
         #expect(Array(got[0..<3]) == [0, 2, 5])
         #expect(Array(got[(5 * 6)..<(5 * 6 + 3)]) == [0, 2, 5])
@@ -56,7 +56,7 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
         let n = 40
         let points = Tensor(shape: [1, n, dimensions]) { i in Float((i / dimensions * 7 + i % dimensions * 3) % 5) }
         for k in [1, 7, n] {
-            #expect(knn(points: points, k: k) == bruteForceKNN(points, samples: 1, k: k))
+            #expect(knn(points: points, k: k, threads: .single) == bruteForceKNN(points, samples: 1, k: k))
         }
     }
 
@@ -66,7 +66,7 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
         // path and its many-ties fallback are exercised.
         let scale = [1, 3, 9]
         let points = Tensor(shape: [1, 200, 3]) { i in Float(i / 3 / scale[i % 3] % 3) }
-        #expect(knn(points: points, k: k) == bruteForceKNN(points, samples: 1, k: k))
+        #expect(knn(points: points, k: k, threads: .single) == bruteForceKNN(points, samples: 1, k: k))
     }
 
     @Test(arguments: [300, 3000])
@@ -74,7 +74,7 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
         // 20-D: N = 300 gives three 128-tiles (one partial) of the symmetric path; N = 3000 takes the
         // row-block path (N > 2048), checked on a sample of rows to keep the debug build fast.
         let points = Reference.random([1, count, 20], seed: UInt64(count))
-        let got = knn(points: points, k: 7)
+        let got = knn(points: points, k: 7, threads: .single)
         if count <= 300 {
             #expect(got == bruteForceKNN(points, samples: 1, k: 7))
         } else {
@@ -96,7 +96,7 @@ func bruteForceKNN(_ points: Tensor, samples: Int, k: Int) -> [Int32] {
 
     @Test func largeBatchUsesSeveralRowBlocksAndMatchesBruteForce() {
         let points = Reference.random([2, 150, 5], seed: 77)
-        #expect(knn(points: points, k: 9) == bruteForceKNN(points, samples: 2, k: 9))
+        #expect(knn(points: points, k: 9, threads: .single) == bruteForceKNN(points, samples: 2, k: 9))
     }
 
     @Test func globalIndicesAddSampleOffsets() {

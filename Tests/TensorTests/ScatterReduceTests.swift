@@ -77,7 +77,7 @@ import Tensor
     func linearBackwardIsAdjointOfForward(reduce: Reduction) {
         let g = Reference.random([5, 3], seed: 22)
         let y = scatterReduce(x, targets: targets, rowCount: 5, reduce: reduce).output
-        let gx = scatterReduceBackward(g, targets: targets, reduce: reduce)
+        let gx = scatterReduceBackward(g, targets: targets, reduce: reduce, threads: .single)
         #expect(gx.shape == x.shape)
         #expect(abs(y.dot(g) - x.dot(gx)) <= 1e-5)
     }
@@ -86,7 +86,7 @@ import Tensor
         // Tolerance: central differences with h = 1e-3 on a piecewise-linear function, |error| ≤ 2e-3.
         let g = Reference.random([5, 3], seed: 23)
         let (_, argmax) = scatterReduce(x, targets: targets, rowCount: 5, reduce: .max)
-        let gx = scatterReduceBackward(g, targets: targets, reduce: .max, argmax: argmax)
+        let gx = scatterReduceBackward(g, targets: targets, reduce: .max, argmax: argmax, threads: .single)
         let h: Float = 1e-3
         for i in 0..<x.count {
             var plus = x

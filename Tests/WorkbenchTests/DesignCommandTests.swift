@@ -96,7 +96,7 @@ import Testing
                 training: TrainingOptions(
                     epochs: 2, batchSize: 4, optimizer: .adam(learningRate: 0.001, weightDecay: 1e-4),
                     minimumLearningRate: 1e-5, seed: 7)))
-        let reports = try direct.train(on: data.train)
+        let reports = try direct.train(on: data.train, threads: shell.threads)
         #expect(trained.isSame(as: SupernetValue(direct, classNames: data.train.classNames)))
         #expect(buffer.text.contains("epoch 2/2  loss " + NumberFormat.fixed(reports[1].loss, 3)))
         #expect(trained.supernet.epoch == 2)
@@ -115,7 +115,8 @@ import Testing
         let data = try #require(shell.session.value(named: "d") as? PointCloudSplits)
         let list = try #require(shell.session.value(named: "c") as? ArchitectureList)
         var direct = value.supernet
-        let score = try direct.evaluate(list.architectures[0], on: data.test, calibration: data.train)
+        let score = try direct.evaluate(
+            list.architectures[0], on: data.test, calibration: data.train, threads: shell.threads)
         #expect(buffer.text.hasPrefix("c: " + NumberFormat.fixed(score.accuracy * 100, 1) + "% overall"))
         buffer.text = ""
         #expect(shell.execute("supernet eval sn c on d") == 0)
@@ -123,13 +124,16 @@ import Testing
         #expect(shell.execute("extract sn c index=1 as m") == 0, "\(buffer.text)")
         let model = try #require(shell.session.value(named: "m") as? ModelValue)
         let (points, _) = Batching.gather(data.test, indices: [0, 1])
-        let fromSupernet = try value.supernet.logits(list.architectures[0], points: points, batch: 2)
+        let fromSupernet = try value.supernet.logits(
+            list.architectures[0], points: points, batch: 2, threads: shell.threads)
         guard case .architecture(var standalone) = model.network else {
             Issue.record("not an architecture model")
             return
         }
         var generator = SeededGenerator(seed: 0)
-        let fromModel = standalone.forward(points, batch: 2, nodes: 64, training: false, generator: &generator).0
+        let fromModel = standalone.forward(
+            points, batch: 2, nodes: 64, training: false, generator: &generator, threads: shell.threads
+        ).0
         let gap = zip(fromSupernet.scalars, fromModel.scalars).map { abs($0 - $1) }.max() ?? 1
         #expect(gap <= 1e-5, "extracted logits differ by \(gap)")
         #expect(shell.execute("eval m on d; train m on d epochs=1 batch=4; train c index=2 on d epochs=1 batch=4 as f") == 0)

@@ -20,12 +20,12 @@ import Testing
         var direct = BaselineModel.pointNet(PointNet(PointNet.Configuration(classes: 2), generator: &generator))
         let options = TrainingOptions(
             epochs: 2, batchSize: 4, optimizer: .adam(learningRate: 0.01, weightDecay: 1e-4), minimumLearningRate: 1e-4,
-            seed: 3)
+            seed: 3, threads: shell.threads)
         let reports = try direct.train(on: data.train, options: options)
         let trained = try #require(shell.session.value(named: "p") as? ModelValue)
         #expect(trained.store == direct.store)
         #expect(trained.history.map(\.loss) == reports.map(\.loss))
-        let evaluation = try direct.evaluate(on: data.test)
+        let evaluation = try direct.evaluate(on: data.test, threads: shell.threads)
         let lines = buffer.text.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("epoch 1/2  loss " + NumberFormat.fixed(reports[0].loss, 3)) })
         #expect(
@@ -49,7 +49,7 @@ import Testing
         #expect(shell.execute("eval g on d") == 0)
         let data = try #require(shell.session.value(named: "d") as? PointCloudSplits)
         let expected = try model.evaluate(
-            on: TrainingData.prefix(data.test, 16), progress: .silent, cancellation: .never)
+            on: TrainingData.prefix(data.test, 16), threads: shell.threads, progress: .silent, cancellation: .never)
         #expect(buffer.text == "g: " + EvalCommand.describe(expected, on: "test") + "\n")
         #expect(expected.count == 4)
     }
@@ -116,21 +116,20 @@ import Testing
         #expect(shell.session.value(named: "model") == nil)
     }
 
-    @Test func setThreadsSetsTensorParallelism() {
+    @Test func setThreadsSetsTheSessionBudgetOnlyForItsOwnShell() {
         let (shell, _) = capturingShell()
-        let saved = Parallelism.threads
-        defer { Parallelism.threads = saved }
+        let (other, _) = capturingShell()
+        #expect(shell.threads == ThreadBudget(threads: 2))
         #expect(shell.execute("set threads=3") == 0)
-        #expect(Parallelism.threads == 3)
+        #expect(shell.threads == ThreadBudget(threads: 3))
+        #expect(other.threads == ThreadBudget(threads: 2))
         #expect(shell.execute("set threads=1") == 0)
-        #expect(Parallelism.threads == 1)
+        #expect(shell.threads == .single)
         #expect(shell.execute("set threads=0") == 1)
-        #expect(Parallelism.threads == 1)
+        #expect(shell.threads == .single)
     }
 
     @Test func trainingGivesTheSameWeightsWithOneAndTwoThreads() throws {
-        let saved = Parallelism.threads
-        defer { Parallelism.threads = saved }
         var stores: [ParameterStore] = []
         for threads in [1, 2] {
             let (shell, buffer) = capturingShell()

@@ -63,21 +63,22 @@ public struct ArchitectureModel: PointCloudClassifier {
     }
 
     /// Logits [B, classes] for `points` [B·N, 3] (N = nodes, which must be the space's points per cloud for
-    /// the costs to mean anything, but any N > k runs).
+    /// the costs to mean anything, but any N > k runs), on up to `threads.threads` threads.
     public mutating func forward(
-        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator
+        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator,
+        threads: ThreadBudget
     ) -> (Tensor, PathTape) {
         var none: BatchStatistics?
         let (logits, tape) = program.forward(
             points, batch: batch, nodes: nodes, store: &store, training: training, statistics: &none,
-            generator: &generator)
+            generator: &generator, threads: threads)
         guard let tape else { preconditionFailure("a forward pass without statistics always records a tape") }
         return (logits, tape)
     }
 
-    /// The gradients of every parameter for `dLogits` [B, classes].
-    public func backward(_ dLogits: Tensor, tape: PathTape) -> Gradients {
-        var (gradients, _) = program.backward(dLogits, tape: tape, store: store)
+    /// The gradients of every parameter for `dLogits` [B, classes], on up to `threads.threads` threads.
+    public func backward(_ dLogits: Tensor, tape: PathTape, threads: ThreadBudget) -> Gradients {
+        var (gradients, _) = program.backward(dLogits, tape: tape, store: store, threads: threads)
         for (name, value) in store.parameters where gradients.values[name] == nil {
             gradients.values[name] = Tensor.zeros(value.shape)
         }
@@ -85,9 +86,11 @@ public struct ArchitectureModel: PointCloudClassifier {
     }
 
     /// Trains the model for `steps` steps of Adam on batches drawn (with a fixed seeded shuffle, no
-    /// augmentation) from `data`; BatchNorm running statistics move as in training.
-    public mutating func fineTune(on data: PointCloudSet, steps: Int, batchSize: Int, learningRate: Float, seed: UInt64)
-    {
+    /// augmentation) from `data`; BatchNorm running statistics move as in training. Kernels run on up to
+    /// `threads.threads` threads.
+    public mutating func fineTune(
+        on data: PointCloudSet, steps: Int, batchSize: Int, learningRate: Float, seed: UInt64, threads: ThreadBudget
+    ) {
         guard data.count >= batchSize, batchSize >= 2 else { return }
         var generator = SeededGenerator(seed: seed ^ 0xF1_7E7E)
         var optimizer = SliceOptimizer(.adam(learningRate: learningRate, weightDecay: 0))
@@ -101,9 +104,12 @@ public struct ArchitectureModel: PointCloudClassifier {
             order.removeLast(batchSize)
             let (points, labels) = Batching.gather(data, indices: chosen)
             let (logits, tape) = forward(
-                points, batch: batchSize, nodes: data.pointsPerCloud, training: true, generator: &generator)
+                points, batch: batchSize, nodes: data.pointsPerCloud, training: true, generator: &generator,
+                threads: threads)
             let (_, dLogits) = CrossEntropy.lossAndGradient(logits: logits, labels: labels)
-            optimizer.step(&store, gradients: backward(dLogits, tape: tape), regions: [:], learningRate: learningRate)
+            optimizer.step(
+                &store, gradients: backward(dLogits, tape: tape, threads: threads), regions: [:],
+                learningRate: learningRate)
         }
     }
 }

@@ -20,10 +20,10 @@ struct PathProgram: Sendable {
     /// Logits [B, classes] for `points` [B·N, 3]. In training BatchNorm uses batch statistics (updating
     /// the running ones) and dropout draws from `generator`. With `statistics`, BatchNorm uses batch
     /// statistics, leaves the running ones alone, and the batch statistics are accumulated instead (for
-    /// recalibration); no dropout then.
+    /// recalibration); no dropout then. Kernels run on up to `threads.threads` threads.
     func forward(
         _ points: Tensor, batch: Int, nodes: Int, store: inout ParameterStore, training: Bool,
-        statistics: inout BatchStatistics?, generator: inout SeededGenerator
+        statistics: inout BatchStatistics?, generator: inout SeededGenerator, threads: ThreadBudget
     ) -> (Tensor, PathTape?) {
         var x = points.reshaped([batch * nodes, points.count / max(batch * nodes, 1)])
         var rows = nodes
@@ -34,17 +34,18 @@ struct PathProgram: Sendable {
             case .identity, .communicate:
                 steps.append(.passThrough)
             case .knn:
-                graph = KNN.graph(x, batch: batch, nodes: rows, k: k)
+                graph = KNN.graph(x, batch: batch, nodes: rows, k: k, threads: threads)
                 steps.append(.passThrough)
             case .aggregate(let message, let reducer):
                 guard let graph else { preconditionFailure("aggregate at position \(position) without a graph") }
-                let (y, cache) = Aggregate.forward(x, graph: graph, message: message, reducer: reducer)
+                let (y, cache) = Aggregate.forward(
+                    x, graph: graph, message: message, reducer: reducer, threads: threads)
                 steps.append(.aggregate(input: x, graph: graph, message: message, reducer: reducer, cache: cache))
                 x = y
             case .combine(let width):
                 let (y, cache) = combine(
                     x, weight: naming.combineWeight(position), norm: naming.combineNorm(position, width: width),
-                    outWidth: width, store: &store, training: training, statistics: &statistics)
+                    outWidth: width, store: &store, training: training, statistics: &statistics, threads: threads)
                 if let cache { steps.append(.combine(position: position, width: width, cache: cache)) }
                 x = y
             case .pool(let kind):
@@ -68,16 +69,17 @@ struct PathProgram: Sendable {
                 x =
                     combine(
                         x, weight: layer.weightName, norm: layer.norm, outWidth: layer.outWidth, store: &store,
-                        training: true, statistics: &statistics
+                        training: true, statistics: &statistics, threads: threads
                     ).0
             }
             let last = head.hidden[head.hidden.count - 1]
             let logits = Linear.forward(
                 x, weight: store.parameter(head.outputWeight), bias: store.parameter(head.outputBias), inWidth: last,
-                outWidth: head.classes)
+                outWidth: head.classes, threads: threads)
             return (logits, nil)
         }
-        let (logits, headCache) = head.forward(x, store: &store, training: training, generator: &generator)
+        let (logits, headCache) = head.forward(
+            x, store: &store, training: training, generator: &generator, threads: threads)
         return (logits, PathTape(steps: steps, head: headCache, batch: batch, pooledWidth: pooledWidth))
     }
 
@@ -107,13 +109,13 @@ struct PathProgram: Sendable {
     /// A combine; with `statistics` it normalises with batch statistics, records them and returns no cache.
     private func combine(
         _ x: Tensor, weight: String, norm: BatchNormNames, outWidth: Int, store: inout ParameterStore,
-        training: Bool, statistics: inout BatchStatistics?
+        training: Bool, statistics: inout BatchStatistics?, threads: ThreadBudget
     ) -> (Tensor, CombineCache?) {
         let w = store.parameter(weight)
         let gamma = store.parameter(norm.gamma)
         let beta = store.parameter(norm.beta)
         if statistics != nil {
-            let z = Linear.forward(x, weight: w, inWidth: x.shape[1], outWidth: outWidth)
+            let z = Linear.forward(x, weight: w, inWidth: x.shape[1], outWidth: outWidth, threads: threads)
             statistics?.add(z, for: norm)
             var scratchMean = Tensor.zeros([outWidth])
             var scratchVariance = Tensor(shape: [outWidth], repeating: 1)
@@ -126,14 +128,17 @@ struct PathProgram: Sendable {
         let (y, cache) = store.withBuffers(norm.runningMean, norm.runningVariance) { rm, rv in
             Combine.forward(
                 x, weight: w, outWidth: outWidth, gamma: gamma, beta: beta, runningMean: &rm, runningVariance: &rv,
-                training: training)
+                training: training, threads: threads)
         }
         return (y, cache)
     }
 
     /// The gradients of every tensor the path used (zero outside the used block) for `dLogits` [B, classes],
-    /// and the block each matrix parameter used (a parameter without an entry was used whole).
-    func backward(_ dLogits: Tensor, tape: PathTape, store: ParameterStore) -> (Gradients, [String: SliceRegion]) {
+    /// and the block each matrix parameter used (a parameter without an entry was used whole), on up to
+    /// `threads.threads` threads.
+    func backward(
+        _ dLogits: Tensor, tape: PathTape, store: ParameterStore, threads: ThreadBudget
+    ) -> (Gradients, [String: SliceRegion]) {
         var gradients = Gradients(values: [:])
         var regions: [String: SliceRegion] = [:]
         func allocate(_ name: String) {
@@ -149,7 +154,7 @@ struct PathProgram: Sendable {
         if let first = head.hiddenLayers.first {
             regions[first.weightName] = SliceRegion(rows: tape.pooledWidth, columns: first.outWidth)
         }
-        var d = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients)
+        var d = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients, threads: threads)
         let firstTrained = tape.steps.firstIndex {
             switch $0 {
             case .combine, .pool: return true
@@ -162,7 +167,8 @@ struct PathProgram: Sendable {
             case .passThrough:
                 continue
             case .aggregate(let input, let graph, let message, let reducer, let cache):
-                d = Aggregate.backward(d, input: input, graph: graph, message: message, reducer: reducer, cache: cache)
+                d = Aggregate.backward(
+                    d, input: input, graph: graph, message: message, reducer: reducer, cache: cache, threads: threads)
             case .pool(let position, let kind, let nodes, let width, let cache, let normCache):
                 let norm = naming.poolNorm(position, kind: kind, inputWidth: width)
                 allocate(norm.gamma)
@@ -187,7 +193,7 @@ struct PathProgram: Sendable {
                 d = gradients.with(weightName, norm.gamma, norm.beta) { w, g, b in
                     Combine.backward(
                         d, cache: cache, weight: weight, gamma: gamma, weightGrad: &w, gammaGrad: &g, betaGrad: &b,
-                        needInputGradient: needInput)
+                        needInputGradient: needInput, threads: threads)
                 }
             }
         }

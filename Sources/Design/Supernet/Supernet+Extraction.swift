@@ -8,7 +8,10 @@ extension Supernet {
     /// `options.calibrationBatches` batches of `data`, and each running mean / variance becomes the average
     /// of the batch means / unbiased variances (PyTorch's cumulative recalibration). The batches are the
     /// same for every architecture (a fixed shuffle seeded by `options.training.seed`), so scores compare fairly.
-    public func recalibrated(for architecture: Architecture, on data: PointCloudSet) throws -> Supernet {
+    /// Kernels run on up to `threads.threads` threads.
+    public func recalibrated(
+        for architecture: Architecture, on data: PointCloudSet, threads: ThreadBudget
+    ) throws -> Supernet {
         try architecture.validate(in: space)
         let batchSize = max(options.training.batchSize, 2)
         try check(data, role: "calibration", minimum: batchSize)
@@ -25,7 +28,7 @@ extension Supernet {
             let (points, _) = Batching.gather(data, indices: chosen)
             _ = path.forward(
                 points, batch: chosen.count, nodes: data.pointsPerCloud, store: &copy.store, training: true,
-                statistics: &statistics, generator: &unused)
+                statistics: &statistics, generator: &unused, threads: threads)
         }
         statistics?.apply(to: &copy.store)
         return copy
@@ -33,9 +36,11 @@ extension Supernet {
 
     /// A standalone model of `architecture` with the supernet's weights copied out (the top-left blocks of
     /// the shared matrices, the BatchNorm of each chosen width, the head's top rows); with `calibration` the
-    /// BatchNorm statistics are recalibrated on it first (see `recalibrated`).
-    public func extract(_ architecture: Architecture, calibration: PointCloudSet? = nil) throws -> ArchitectureModel {
-        let source = try calibration.map { try recalibrated(for: architecture, on: $0) } ?? self
+    /// BatchNorm statistics are recalibrated on it first (see `recalibrated`) on up to `threads.threads` threads.
+    public func extract(
+        _ architecture: Architecture, calibration: PointCloudSet? = nil, threads: ThreadBudget
+    ) throws -> ArchitectureModel {
+        let source = try calibration.map { try recalibrated(for: architecture, on: $0, threads: threads) } ?? self
         let mapping = try architecture.mapping(in: space)
         var store = ParameterStore()
         for step in mapping.steps {
@@ -89,21 +94,21 @@ extension Supernet {
     /// The accuracy of `architecture` with inherited weights: BatchNorm recalibrated on `calibration`
     /// (fine-tuned on it for `options.fineTuneSteps` steps when that is not 0), then evaluated on
     /// `validation` (no augmentation, no dropout). Results are cached by architecture until the
-    /// weights change (training clears the cache).
+    /// weights change (training clears the cache). Kernels run on up to `threads.threads` threads.
     public mutating func evaluate(
-        _ architecture: Architecture, on validation: PointCloudSet, calibration: PointCloudSet,
+        _ architecture: Architecture, on validation: PointCloudSet, calibration: PointCloudSet, threads: ThreadBudget,
         progress: Progress = .silent, cancellation: Cancellation = .never
     ) throws -> ArchitectureScore {
         if let cached = scores[architecture] { return cached }
         try check(validation, role: "validation", minimum: 1)
-        var model = try extract(architecture, calibration: calibration)
+        var model = try extract(architecture, calibration: calibration, threads: threads)
         if options.fineTuneSteps > 0 {
             model.fineTune(
                 on: calibration, steps: options.fineTuneSteps, batchSize: max(options.training.batchSize, 2),
-                learningRate: options.training.optimizer.learningRate, seed: options.training.seed)
+                learningRate: options.training.optimizer.learningRate, seed: options.training.seed, threads: threads)
         }
         let result = try Training.evaluate(
-            model, on: validation, batchSize: max(options.training.batchSize, 2), progress: progress,
+            model, on: validation, batchSize: max(options.training.batchSize, 2), threads: threads, progress: progress,
             cancellation: cancellation)
         let score = ArchitectureScore(
             accuracy: result.overallAccuracy, meanClassAccuracy: result.meanClassAccuracy, loss: result.loss)

@@ -14,10 +14,10 @@ extension Supernet {
         let path = program(architecture)
         let (logits, tape) = path.forward(
             points, batch: batch, nodes: space.pointsPerCloud, store: &store, training: true, statistics: &none,
-            generator: &generator)
+            generator: &generator, threads: .single)
         guard let tape else { preconditionFailure("training forward records a tape") }
         let (_, dLogits) = CrossEntropy.lossAndGradient(logits: logits, labels: labels)
-        let (gradients, regions) = path.backward(dLogits, tape: tape, store: store)
+        let (gradients, regions) = path.backward(dLogits, tape: tape, store: store, threads: .single)
         var outside: Float = 0
         for (name, region) in regions {
             guard let g = gradients.values[name], g.rank == 2 else { continue }
@@ -42,7 +42,7 @@ extension Supernet {
         var generator = SeededGenerator(seed: 0)
         let (logits, _) = program(architecture).forward(
             points, batch: batch, nodes: space.pointsPerCloud, store: &store, training: true, statistics: &none,
-            generator: &generator)
+            generator: &generator, threads: .single)
         return CrossEntropy.lossAndGradient(logits: logits, labels: labels).0
     }
 }

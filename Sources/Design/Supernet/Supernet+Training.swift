@@ -14,10 +14,11 @@ extension Supernet {
     /// stream, history) is written there atomically, so `Supernet.load` + `train` continues exactly as an
     /// uninterrupted run would. Progress is reported per step. When cancelled between steps it throws
     /// `CancellationError`; the supernet then holds a partly trained epoch (resume from the checkpoint for
-    /// an exact continuation).
+    /// an exact continuation). Kernels run on up to `threads.threads` threads (a per-call setting, not saved:
+    /// `options.training.threads` is not used here); the same budget on one machine gives the same weights.
     public mutating func train(
-        on data: PointCloudSet, epochs: Int? = nil, checkpoint: String? = nil, progress: Progress = .silent,
-        cancellation: Cancellation = .never
+        on data: PointCloudSet, epochs: Int? = nil, checkpoint: String? = nil, threads: ThreadBudget,
+        progress: Progress = .silent, cancellation: Cancellation = .never
     ) throws -> [EpochReport] {
         let training = options.training
         let target = epochs ?? training.epochs
@@ -31,7 +32,7 @@ extension Supernet {
         return try runner.run(
             epochs: epoch..<max(target, epoch), generator: &stream, progress: progress, cancellation: cancellation
         ) { chosen, rate, random in
-            trainStep(data, indices: chosen, learningRate: rate, generator: &random)
+            trainStep(data, indices: chosen, learningRate: rate, generator: &random, threads: threads)
         } completed: { report, random in
             generator = random
             epoch += 1
@@ -44,7 +45,8 @@ extension Supernet {
     /// One step on the clouds at `indices` with a freshly sampled architecture, drawing from `generator`;
     /// returns the loss and the number of correct predictions.
     mutating func trainStep(
-        _ data: PointCloudSet, indices: [Int], learningRate: Float, generator: inout SeededGenerator
+        _ data: PointCloudSet, indices: [Int], learningRate: Float, generator: inout SeededGenerator,
+        threads: ThreadBudget
     ) -> (Float, Int) {
         let architecture = sampler.sample(using: &generator)
         var (points, labels) = Batching.gather(data, indices: indices)
@@ -54,11 +56,11 @@ extension Supernet {
         var none: BatchStatistics?
         let (logits, tape) = path.forward(
             points, batch: indices.count, nodes: data.pointsPerCloud, store: &store, training: true, statistics: &none,
-            generator: &generator)
+            generator: &generator, threads: threads)
         guard let tape else { preconditionFailure("a training forward pass always records a tape") }
         let (loss, dLogits) = CrossEntropy.lossAndGradient(
             logits: logits, labels: labels, smoothing: options.training.labelSmoothing)
-        let (gradients, regions) = path.backward(dLogits, tape: tape, store: store)
+        let (gradients, regions) = path.backward(dLogits, tape: tape, store: store, threads: threads)
         optimizer.step(&store, gradients: gradients, regions: regions, learningRate: learningRate)
         let hits = zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count
         return (loss, hits)

@@ -95,15 +95,18 @@ public struct Supernet: Sendable {
     }
 
     /// Logits [B, classes] of `architecture`'s path for `points` [B·N, 3] in evaluation mode (running
-    /// statistics, no dropout); throws when the architecture is invalid in the space.
-    public func logits(_ architecture: Architecture, points: Tensor, batch: Int) throws(DesignError) -> Tensor {
+    /// statistics, no dropout), on up to `threads.threads` threads; throws when the architecture is invalid in
+    /// the space.
+    public func logits(
+        _ architecture: Architecture, points: Tensor, batch: Int, threads: ThreadBudget
+    ) throws(DesignError) -> Tensor {
         try architecture.validate(in: space)
         var store = self.store
         var none: BatchStatistics?
         var unused = SeededGenerator(seed: 0)
         return program(architecture).forward(
             points, batch: batch, nodes: space.pointsPerCloud, store: &store, training: false, statistics: &none,
-            generator: &unused
+            generator: &unused, threads: threads
         ).0
     }
 

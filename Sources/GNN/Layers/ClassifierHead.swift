@@ -62,15 +62,16 @@ public struct ClassifierHead: Sendable, Equatable {
     }
 
     /// Maps pooled features [B, C ≤ maxInWidth] to logits [B, classes]; dropout draws from `generator` in
-    /// training.
+    /// training. Products run on up to `threads.threads` threads.
     public func forward(
-        _ x: Tensor, store: inout ParameterStore, training: Bool, generator: inout SeededGenerator
+        _ x: Tensor, store: inout ParameterStore, training: Bool, generator: inout SeededGenerator,
+        threads: ThreadBudget
     ) -> (Tensor, HeadCache) {
         var h = x
         var caches = [CombineCache]()
         var masks = [[Float]]()
         for layer in hiddenLayers {
-            let (y, cache) = layer.forward(h, store: &store, training: training)
+            let (y, cache) = layer.forward(h, store: &store, training: training, threads: threads)
             h = y
             caches.append(cache)
             if training && dropout > 0 { masks.append(Dropout.forward(&h, rate: dropout, generator: &generator)) }
@@ -78,24 +79,24 @@ public struct ClassifierHead: Sendable, Equatable {
         let last = hidden[hidden.count - 1]
         let logits = Linear.forward(
             h, weight: store.parameter(outputWeight), bias: store.parameter(outputBias), inWidth: last,
-            outWidth: classes)
+            outWidth: classes, threads: threads)
         return (logits, HeadCache(hidden: caches, masks: masks, lastInput: h))
     }
 
     /// Accumulates the head's gradients and returns the gradient of its input.
-    public func backward(_ dLogits: Tensor, cache: HeadCache, store: ParameterStore, gradients: inout Gradients)
-        -> Tensor
-    {
+    public func backward(
+        _ dLogits: Tensor, cache: HeadCache, store: ParameterStore, gradients: inout Gradients, threads: ThreadBudget
+    ) -> Tensor {
         let last = hidden[hidden.count - 1]
         var d = gradients.with(outputWeight, outputBias) { w, b in
             Linear.biasGradient(dLogits, into: &b)
             return Linear.backward(
                 dLogits, input: cache.lastInput, weight: store.parameter(outputWeight), inWidth: last,
-                outWidth: classes, weightGrad: &w)
+                outWidth: classes, weightGrad: &w, threads: threads)
         }
         for (i, layer) in hiddenLayers.enumerated().reversed() {
             if i < cache.masks.count { Dropout.backward(&d, mask: cache.masks[i]) }
-            d = layer.backward(d, cache: cache.hidden[i], store: store, gradients: &gradients)
+            d = layer.backward(d, cache: cache.hidden[i], store: store, gradients: &gradients, threads: threads)
         }
         return d
     }

@@ -28,29 +28,32 @@ public struct CombineLayer: Sendable, Equatable {
         norm.initialize(width: outWidth, in: &store)
     }
 
-    /// Runs the layer on [R, inWidth] (training uses and updates batch statistics).
-    public func forward(_ x: Tensor, store: inout ParameterStore, training: Bool) -> (Tensor, CombineCache) {
+    /// Runs the layer on [R, inWidth] (training uses and updates batch statistics) on up to
+    /// `threads.threads` threads.
+    public func forward(
+        _ x: Tensor, store: inout ParameterStore, training: Bool, threads: ThreadBudget
+    ) -> (Tensor, CombineCache) {
         let weight = store.parameter(weightName)
         let gamma = store.parameter(norm.gamma)
         let beta = store.parameter(norm.beta)
         return store.withBuffers(norm.runningMean, norm.runningVariance) { rm, rv in
             Combine.forward(
                 x, weight: weight, outWidth: outWidth, gamma: gamma, beta: beta, runningMean: &rm,
-                runningVariance: &rv, training: training)
+                runningVariance: &rv, training: training, threads: threads)
         }
     }
 
     /// Accumulates the layer's gradients and returns dx (empty when `needInputGradient` is false).
     public func backward(
         _ dy: Tensor, cache: CombineCache, store: ParameterStore, gradients: inout Gradients,
-        needInputGradient: Bool = true
+        needInputGradient: Bool = true, threads: ThreadBudget
     ) -> Tensor {
         let weight = store.parameter(weightName)
         let gamma = store.parameter(norm.gamma)
         return gradients.with(weightName, norm.gamma, norm.beta) { w, g, b in
             Combine.backward(
                 dy, cache: cache, weight: weight, gamma: gamma, weightGrad: &w, gammaGrad: &g, betaGrad: &b,
-                needInputGradient: needInputGradient)
+                needInputGradient: needInputGradient, threads: threads)
         }
     }
 }

@@ -29,24 +29,24 @@ public struct EdgeConvLayer: Sendable, Equatable {
         norm.initialize(width: outWidth, in: &store)
     }
 
-    /// Runs the layer on [B·N, inWidth] over `graph`.
-    public func forward(_ x: Tensor, graph: NeighbourGraph, store: inout ParameterStore, training: Bool) -> (
-        Tensor, EdgeConvCache
-    ) {
+    /// Runs the layer on [B·N, inWidth] over `graph` on up to `threads.threads` threads.
+    public func forward(
+        _ x: Tensor, graph: NeighbourGraph, store: inout ParameterStore, training: Bool, threads: ThreadBudget
+    ) -> (Tensor, EdgeConvCache) {
         let weight = store.parameter(weightName)
         let gamma = store.parameter(norm.gamma)
         let beta = store.parameter(norm.beta)
         return store.withBuffers(norm.runningMean, norm.runningVariance) { rm, rv in
             EdgeConv.forward(
                 x, graph: graph, weight: weight, gamma: gamma, beta: beta, runningMean: &rm, runningVariance: &rv,
-                training: training)
+                training: training, threads: threads)
         }
     }
 
     /// Accumulates the layer's gradients and returns dx (empty when `needInputGradient` is false).
     public func backward(
         _ dy: Tensor, cache: EdgeConvCache, graph: NeighbourGraph, store: ParameterStore,
-        gradients: inout Gradients, needInputGradient: Bool = true
+        gradients: inout Gradients, needInputGradient: Bool = true, threads: ThreadBudget
     ) -> Tensor {
         let weight = store.parameter(weightName)
         let gamma = store.parameter(norm.gamma)
@@ -54,7 +54,7 @@ public struct EdgeConvLayer: Sendable, Equatable {
         return gradients.with(weightName, norm.gamma, norm.beta) { w, g, b in
             EdgeConv.backward(
                 dy, cache: cache, graph: graph, weight: weight, gamma: gamma, beta: beta, weightGrad: &w,
-                gammaGrad: &g, betaGrad: &b, needInputGradient: needInputGradient)
+                gammaGrad: &g, betaGrad: &b, needInputGradient: needInputGradient, threads: threads)
         }
     }
 }

@@ -77,28 +77,34 @@ public enum BaselineModel: Sendable {
         }
     }
 
-    /// Evaluates the model (see `Training.evaluate`); throws `CancellationError` or `GNNError`.
+    /// Evaluates the model on up to `threads.threads` threads (see `Training.evaluate`); throws
+    /// `CancellationError` or `GNNError`.
     public func evaluate(
-        on data: PointCloudSet, batchSize: Int = 16, progress: Progress = .silent, cancellation: Cancellation = .never
+        on data: PointCloudSet, batchSize: Int = 16, threads: ThreadBudget, progress: Progress = .silent,
+        cancellation: Cancellation = .never
     ) throws -> Evaluation {
         switch self {
         case .dgcnn(let m):
             return try Training.evaluate(
-                m, on: data, batchSize: batchSize, progress: progress, cancellation: cancellation)
+                m, on: data, batchSize: batchSize, threads: threads, progress: progress, cancellation: cancellation)
         case .pointNet(let m):
             return try Training.evaluate(
-                m, on: data, batchSize: batchSize, progress: progress, cancellation: cancellation)
+                m, on: data, batchSize: batchSize, threads: threads, progress: progress, cancellation: cancellation)
         }
     }
 
-    /// Logits [B, classes] for `points` [B·N, 3] in evaluation mode.
-    public func logits(_ points: Tensor, batch: Int, nodes: Int) -> Tensor {
+    /// Logits [B, classes] for `points` [B·N, 3] in evaluation mode, on up to `threads.threads` threads.
+    public func logits(_ points: Tensor, batch: Int, nodes: Int, threads: ThreadBudget) -> Tensor {
         var generator = SeededGenerator(seed: 0)
         switch self {
         case .dgcnn(var m):
-            return m.forward(points, batch: batch, nodes: nodes, training: false, generator: &generator).0
+            return m.forward(
+                points, batch: batch, nodes: nodes, training: false, generator: &generator, threads: threads
+            ).0
         case .pointNet(var m):
-            return m.forward(points, batch: batch, nodes: nodes, training: false, generator: &generator).0
+            return m.forward(
+                points, batch: batch, nodes: nodes, training: false, generator: &generator, threads: threads
+            ).0
         }
     }
 }

@@ -93,10 +93,13 @@ public struct DGCNN: PointCloudClassifier {
 
     /// Logits for `points` [B·N, 3]; each EdgeConv builds its kNN graph from its own input.
     public mutating func forward(
-        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator
+        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator,
+        threads: ThreadBudget
     ) -> (Tensor, Tape) {
-        let logits = forward(points, batch: batch, nodes: nodes, training: training, generator: &generator) {
-            KNN.graph($0, batch: batch, nodes: nodes, k: $1)
+        let logits = forward(
+            points, batch: batch, nodes: nodes, training: training, generator: &generator, threads: threads
+        ) {
+            KNN.graph($0, batch: batch, nodes: nodes, k: $1, threads: threads)
         }
         return logits
     }
@@ -104,7 +107,7 @@ public struct DGCNN: PointCloudClassifier {
     /// Logits with the kNN graphs supplied by `graph(features, k)` (tests share graphs with a reference).
     public mutating func forward(
         _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator,
-        graph: (Tensor, Int) -> NeighbourGraph
+        threads: ThreadBudget, graph: (Tensor, Int) -> NeighbourGraph
     ) -> (Tensor, Tape) {
         var x = points.reshaped([batch * nodes, 3])
         var graphs = [NeighbourGraph]()
@@ -112,15 +115,17 @@ public struct DGCNN: PointCloudClassifier {
         var outputs = [Tensor]()
         for layer in edgeLayers {
             let g = graph(x, configuration.k)
-            let (y, cache) = layer.forward(x, graph: g, store: &store, training: training)
+            let (y, cache) = layer.forward(x, graph: g, store: &store, training: training, threads: threads)
             graphs.append(g)
             caches.append(cache)
             outputs.append(y)
             x = y
         }
-        let (embedding, embedCache) = embedLayer.forward(Columns.concat(outputs), store: &store, training: training)
+        let (embedding, embedCache) = embedLayer.forward(
+            Columns.concat(outputs), store: &store, training: training, threads: threads)
         let (pooled, poolCache) = Pool.forward(embedding, batch: batch, nodes: nodes, kind: Self.pooling)
-        let (logits, headCache) = head.forward(pooled, store: &store, training: training, generator: &generator)
+        let (logits, headCache) = head.forward(
+            pooled, store: &store, training: training, generator: &generator, threads: threads)
         let tape = Tape(
             graphs: graphs, edges: caches, embed: embedCache, pool: poolCache, head: headCache, batch: batch,
             nodes: nodes)
@@ -128,19 +133,20 @@ public struct DGCNN: PointCloudClassifier {
     }
 
     /// Gradients of every parameter.
-    public func backward(_ dLogits: Tensor, tape: Tape) -> Gradients {
+    public func backward(_ dLogits: Tensor, tape: Tape, threads: ThreadBudget) -> Gradients {
         var gradients = store.zeroGradients()
-        let dPooled = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients)
+        let dPooled = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients, threads: threads)
         let dEmbedding = Pool.backward(
             dPooled, batch: tape.batch, nodes: tape.nodes, width: configuration.embedding, kind: Self.pooling,
             cache: tape.pool)
-        let dConcat = embedLayer.backward(dEmbedding, cache: tape.embed, store: store, gradients: &gradients)
+        let dConcat = embedLayer.backward(
+            dEmbedding, cache: tape.embed, store: store, gradients: &gradients, threads: threads)
         var dOutputs = Columns.split(dConcat, widths: configuration.edgeWidths)
         let layers = edgeLayers
         for i in layers.indices.reversed() {
             let dx = layers[i].backward(
                 dOutputs[i], cache: tape.edges[i], graph: tape.graphs[i], store: store, gradients: &gradients,
-                needInputGradient: i > 0)
+                needInputGradient: i > 0, threads: threads)
             if i > 0 { Elementwise.add(dx, into: &dOutputs[i - 1]) }
         }
         return gradients

@@ -13,13 +13,15 @@ public protocol PointCloudClassifier: Sendable {
     var classes: Int { get }
 
     /// Logits [B, classes] for `points` [B·N, 3]; in training BatchNorm uses batch statistics and dropout
-    /// draws from `generator`.
+    /// draws from `generator`. Kernels run on up to `threads.threads` threads.
     mutating func forward(
-        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator
+        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator,
+        threads: ThreadBudget
     ) -> (Tensor, Tape)
 
-    /// The gradients of every parameter for the logits' gradient `dLogits` [B, classes].
-    func backward(_ dLogits: Tensor, tape: Tape) -> Gradients
+    /// The gradients of every parameter for the logits' gradient `dLogits` [B, classes], on up to
+    /// `threads.threads` threads.
+    func backward(_ dLogits: Tensor, tape: Tape, threads: ThreadBudget) -> Gradients
 
     /// The fewest points per cloud the model accepts (DGCNN: k).
     var minimumNodes: Int { get }

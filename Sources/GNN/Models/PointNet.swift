@@ -74,30 +74,33 @@ public struct PointNet: PointCloudClassifier {
 
     /// Logits for `points` [B·N, 3].
     public mutating func forward(
-        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator
+        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator,
+        threads: ThreadBudget
     ) -> (Tensor, Tape) {
         var x = points.reshaped([batch * nodes, 3])
         var caches = [CombineCache]()
         for layer in layers {
-            let (y, cache) = layer.forward(x, store: &store, training: training)
+            let (y, cache) = layer.forward(x, store: &store, training: training, threads: threads)
             caches.append(cache)
             x = y
         }
         let (pooled, poolCache) = Pool.forward(x, batch: batch, nodes: nodes, kind: .max)
-        let (logits, headCache) = head.forward(pooled, store: &store, training: training, generator: &generator)
+        let (logits, headCache) = head.forward(
+            pooled, store: &store, training: training, generator: &generator, threads: threads)
         return (logits, Tape(mlp: caches, pool: poolCache, head: headCache, batch: batch, nodes: nodes))
     }
 
     /// Gradients of every parameter.
-    public func backward(_ dLogits: Tensor, tape: Tape) -> Gradients {
+    public func backward(_ dLogits: Tensor, tape: Tape, threads: ThreadBudget) -> Gradients {
         var gradients = store.zeroGradients()
-        let dPooled = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients)
+        let dPooled = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients, threads: threads)
         var d = Pool.backward(
             dPooled, batch: tape.batch, nodes: tape.nodes, width: configuration.widths.last ?? 3, kind: .max,
             cache: tape.pool)
         let all = layers
         for i in all.indices.reversed() {
-            d = all[i].backward(d, cache: tape.mlp[i], store: store, gradients: &gradients, needInputGradient: i > 0)
+            d = all[i].backward(
+                d, cache: tape.mlp[i], store: store, gradients: &gradients, needInputGradient: i > 0, threads: threads)
         }
         return gradients
     }

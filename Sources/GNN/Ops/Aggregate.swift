@@ -65,9 +65,9 @@ public struct AggregateCache: Sendable {
 /// O(B·N·W), not O(B·N·k·W). Segment order in the output follows the message (x_i first).
 public enum Aggregate {
     /// Reduces messages of type `message` over `graph` with `reducer`; `x` is [B·N, C], the result is
-    /// [B·N, message.width(for: C)].
+    /// [B·N, message.width(for: C)]. Rows are shared among up to `threads.threads` threads.
     public static func forward(
-        _ x: Tensor, graph: NeighbourGraph, message: MessageType, reducer: Reducer
+        _ x: Tensor, graph: NeighbourGraph, message: MessageType, reducer: Reducer, threads: ThreadBudget
     ) -> (Tensor, AggregateCache) {
         precondition(x.rank == 2 && x.shape[0] == graph.rows, "aggregate input must be [B·N, C] of the graph")
         let rows = graph.rows
@@ -83,7 +83,7 @@ public enum Aggregate {
                     argmax.withUnsafeMutableBufferPointer { am in
                         normArgmax.withUnsafeMutableBufferPointer { nam in
                             nonisolated(unsafe) let (xp, yp, nb, am, nam) = (xp, yp, nb, am, nam)
-                            ParallelRows.run(count: rows, work: rows * k * c) { _, range in
+                            threads.forEachChunk(count: rows, work: rows * k * c, threshold: 1 << 15) { _, range in
                                 reduceRows(
                                     range, x: xp, y: yp, neighbours: nb, argmax: am, normArgmax: nam, c: c, k: k,
                                     width: width, message: message, reducer: reducer)
@@ -96,10 +96,11 @@ public enum Aggregate {
         return (y, AggregateCache(argmax: argmax, normArgmax: normArgmax))
     }
 
-    /// Returns dx [B·N, C] for the output gradient `dy` [B·N, W].
+    /// Returns dx [B·N, C] for the output gradient `dy` [B·N, W]; clouds are shared among up to
+    /// `threads.threads` threads.
     public static func backward(
         _ dy: Tensor, input x: Tensor, graph: NeighbourGraph, message: MessageType, reducer: Reducer,
-        cache: AggregateCache
+        cache: AggregateCache, threads: ThreadBudget
     ) -> Tensor {
         let rows = graph.rows
         let c = x.shape[1]
@@ -114,7 +115,7 @@ public enum Aggregate {
                 dx.withUnsafeMutableBufferPointer { gp in
                     graph.indices.withUnsafeBufferPointer { nb in
                         nonisolated(unsafe) let (xp, dp, gp, nb) = (xp, dp, gp, nb)
-                        ParallelRows.run(count: graph.batch, work: rows * k * c) { _, clouds in
+                        threads.forEachChunk(count: graph.batch, work: rows * k * c, threshold: 1 << 15) { _, clouds in
                             backwardRows(
                                 (clouds.lowerBound * nodes)..<(clouds.upperBound * nodes), x: xp, dy: dp, dx: gp,
                                 neighbours: nb, cache: cache, c: c, k: k, width: width, message: message,

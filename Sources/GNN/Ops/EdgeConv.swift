@@ -28,10 +28,14 @@ public struct EdgeConvCache: Sendable {
 /// all B·N·k edges follow from per-node sums of Q, and because `LeakyReLU(a·h + b)` is monotonic in h, the max
 /// over edges is reached at the largest Q_j (smallest when a = γ/σ < 0). Memory is O(B·N·out).
 public enum EdgeConv {
-    /// Runs the layer on `x` [B·N, C] over `graph`; returns [B·N, out].
+    /// Rows per block of the training statistics: each block of rows has its own partial sums, summed in
+    /// block order, so the statistics do not depend on how many threads share the blocks.
+    static let statisticsBlock = 256
+
+    /// Runs the layer on `x` [B·N, C] over `graph` on up to `threads.threads` threads; returns [B·N, out].
     public static func forward(
         _ x: Tensor, graph: NeighbourGraph, weight: Tensor, gamma: Tensor, beta: Tensor,
-        runningMean: inout Tensor, runningVariance: inout Tensor, training: Bool
+        runningMean: inout Tensor, runningVariance: inout Tensor, training: Bool, threads: ThreadBudget
     ) -> (Tensor, EdgeConvCache) {
         let rows = graph.rows
         let c = x.shape[1]
@@ -39,14 +43,14 @@ public enum EdgeConv {
         precondition(x.shape[0] == rows, "EdgeConv input must have B·N rows")
         precondition(weight.rank == 2 && weight.shape[0] == 2 * c, "EdgeConv weight must be [2C, out]")
         let out = weight.shape[1]
-        let (p, q) = projections(x, weight: weight)
+        let (p, q) = projections(x, weight: weight, threads: threads)
         // The max over edges of LeakyReLU(a·(P_i + Q_j − μ) + β) sits at the largest Q_j when a = γ/σ ≥ 0 and
         // at the smallest when a < 0; σ > 0, so the sign of γ decides. Track max of sign·Q_j.
         let sign = gamma.scalars.map { $0 >= 0 ? Float(1) : Float(-1) }
         if !training {
             let y = evaluate(
                 p: p, q: q, graph: graph, sign: sign, gamma: gamma, beta: beta, runningMean: runningMean,
-                runningVariance: runningVariance)
+                runningVariance: runningVariance, threads: threads)
             let inverseStd = runningVariance.scalars.map { 1 / ($0 + BatchNorm.epsilon).squareRoot() }
             let cache = EdgeConvCache(
                 input: x, selfPart: p, neighbourPart: q, selected: [], neighbourSum: [], mean: runningMean.scalars,
@@ -60,9 +64,11 @@ public enum EdgeConv {
         let meanP = training ? columnMeans(p) : []
         let meanQ = training ? columnMeans(q) : []
         let work = rows * k * out
-        let chunkCount = ParallelRows.chunks(count: rows, work: work)
-        // Per chunk: Σ and Σ² of the shifted edge pre-activations, per channel (Float64).
-        var partials = [Double](repeating: 0, count: training ? chunkCount * 2 * out : 0)
+        let blockRows = statisticsBlock
+        let blockCount = (rows + blockRows - 1) / blockRows
+        // Per block of rows: Σ and Σ² of the shifted edge pre-activations, per channel (Float64). The buffer is
+        // sized from `blockCount`, the same value that bounds the block ids below.
+        var partials = [Double](repeating: 0, count: training ? blockCount * 2 * out : 0)
         p.withUnsafeBufferPointer { pp in
             q.withUnsafeBufferPointer { qp in
                 graph.indices.withUnsafeBufferPointer { nb in
@@ -75,13 +81,18 @@ public enum EdgeConv {
                                             nonisolated(unsafe) let (pp, qp, nb, sel, nsum, part, sg, mp, mq) = (
                                                 pp, qp, nb, sel, nsum, part, sg, mp, mq
                                             )
-                                            ParallelRows.run(count: rows, work: work) { chunk, range in
-                                                edgeStatistics(
-                                                    range: range, k: k, out: out, training: training, p: pp, q: qp,
-                                                    neighbours: nb, sign: sg, meanP: mp, meanQ: mq, selected: sel,
-                                                    neighbourSum: nsum,
-                                                    partial: training
-                                                        ? part.baseAddress.map { $0 + chunk * 2 * out } : nil)
+                                            threads.forEachChunk(count: blockCount, work: work, threshold: 1 << 15) {
+                                                _, blocks in
+                                                for block in blocks {
+                                                    let range =
+                                                        (block * blockRows)..<Swift.min((block + 1) * blockRows, rows)
+                                                    edgeStatistics(
+                                                        range: range, k: k, out: out, training: training, p: pp, q: qp,
+                                                        neighbours: nb, sign: sg, meanP: mp, meanQ: mq, selected: sel,
+                                                        neighbourSum: nsum,
+                                                        partial: training
+                                                            ? part.baseAddress.map { $0 + block * 2 * out } : nil)
+                                                }
                                             }
                                         }
                                     }
@@ -95,10 +106,10 @@ public enum EdgeConv {
         if training {
             var s1 = [Double](repeating: 0, count: out)
             var s2 = [Double](repeating: 0, count: out)
-            for chunk in 0..<chunkCount {
+            for block in 0..<blockCount {
                 for ch in 0..<out {
-                    s1[ch] += partials[chunk * 2 * out + ch]
-                    s2[ch] += partials[chunk * 2 * out + out + ch]
+                    s1[ch] += partials[block * 2 * out + ch]
+                    s2[ch] += partials[block * 2 * out + out + ch]
                 }
             }
             let edges = Double(rows * k)
@@ -146,10 +157,11 @@ public enum EdgeConv {
     }
 
     /// Accumulates the gradients of W, γ and β and returns dx [B·N, C] (empty when `needInputGradient` is
-    /// false).
+    /// false), on up to `threads.threads` threads.
     public static func backward(
         _ dy: Tensor, cache: EdgeConvCache, graph: NeighbourGraph, weight: Tensor, gamma: Tensor, beta: Tensor,
-        weightGrad: inout Tensor, gammaGrad: inout Tensor, betaGrad: inout Tensor, needInputGradient: Bool = true
+        weightGrad: inout Tensor, gammaGrad: inout Tensor, betaGrad: inout Tensor, needInputGradient: Bool = true,
+        threads: ThreadBudget
     ) -> Tensor {
         let rows = graph.rows
         let k = graph.k
@@ -218,7 +230,8 @@ public enum EdgeConv {
                         graph.indices.withUnsafeBufferPointer { nb in
                             nonisolated(unsafe) let (pp, qp, dpp, dqp, nb) = (pp, qp, dpp, dqp, nb)
                             // Neighbours stay inside their cloud: clouds are independent.
-                            ParallelRows.run(count: graph.batch, work: rows * k * out) { _, clouds in
+                            threads.forEachChunk(count: graph.batch, work: rows * k * out, threshold: 1 << 15) {
+                                _, clouds in
                                 let range = (clouds.lowerBound * nodes)..<(clouds.upperBound * nodes)
                                 for i in range {
                                     let base = i * out
@@ -268,17 +281,19 @@ public enum EdgeConv {
         dQminusP.withUnsafeMutableBufferPointer { d in
             dP.withUnsafeBufferPointer { dpp in for i in d.indices { d[i] -= dpp[i] } }
         }
-        gemm(x, dP, into: &weightGrad, beta: 1, transposeA: true, cBlock: MatrixBlock(rows: c, columns: out))
+        gemm(
+            x, dP, into: &weightGrad, beta: 1, transposeA: true, cBlock: MatrixBlock(rows: c, columns: out),
+            threads: threads)
         gemm(
             x, dQminusP, into: &weightGrad, beta: 1, transposeA: true,
-            cBlock: MatrixBlock(rows: c, columns: out, rowOffset: c))
+            cBlock: MatrixBlock(rows: c, columns: out, rowOffset: c), threads: threads)
         guard needInputGradient else { return Tensor.zeros([0]) }
         // dx = dP·(W_a − W_b)ᵀ + dQ·W_bᵀ = dP·W_aᵀ + (dQ − dP)·W_bᵀ.
         var dx = Tensor.zeros([rows, c])
-        gemm(dP, weight, into: &dx, transposeB: true, bBlock: MatrixBlock(rows: c, columns: out))
+        gemm(dP, weight, into: &dx, transposeB: true, bBlock: MatrixBlock(rows: c, columns: out), threads: threads)
         gemm(
             dQminusP, weight, into: &dx, beta: 1, transposeB: true,
-            bBlock: MatrixBlock(rows: c, columns: out, rowOffset: c))
+            bBlock: MatrixBlock(rows: c, columns: out, rowOffset: c), threads: threads)
         return dx
     }
 
@@ -286,7 +301,7 @@ public enum EdgeConv {
     /// (values only, no indices), BatchNorm folded into a and b from the running statistics.
     static func evaluate(
         p: Tensor, q: Tensor, graph: NeighbourGraph, sign: [Float], gamma: Tensor, beta: Tensor,
-        runningMean: Tensor, runningVariance: Tensor
+        runningMean: Tensor, runningVariance: Tensor, threads: ThreadBudget
     ) -> Tensor {
         let rows = graph.rows
         let k = graph.k
@@ -302,7 +317,8 @@ public enum EdgeConv {
                             scale.withUnsafeBufferPointer { sc in
                                 shift.withUnsafeBufferPointer { sh in
                                     nonisolated(unsafe) let (pp, qp, yp, nb, sg, sc, sh) = (pp, qp, yp, nb, sg, sc, sh)
-                                    ParallelRows.run(count: rows, work: rows * k * out) { _, range in
+                                    threads.forEachChunk(count: rows, work: rows * k * out, threshold: 1 << 15) {
+                                        _, range in
                                         let best = UnsafeMutablePointer<Float>.allocate(capacity: out)
                                         defer { best.deallocate() }
                                         let slope = GNN.leakySlope
@@ -428,7 +444,7 @@ public enum EdgeConv {
     }
 
     /// P = x·(W_a − W_b) and Q = x·W_b.
-    static func projections(_ x: Tensor, weight: Tensor) -> (Tensor, Tensor) {
+    static func projections(_ x: Tensor, weight: Tensor, threads: ThreadBudget) -> (Tensor, Tensor) {
         let rows = x.shape[0]
         let c = x.shape[1]
         let out = weight.shape[1]
@@ -438,9 +454,9 @@ public enum EdgeConv {
                 for i in 0..<(c * out) { d[i] = w[i] - w[c * out + i] }
             }
         }
-        let p = Linear.forward(x, weight: difference, inWidth: c, outWidth: out)
+        let p = Linear.forward(x, weight: difference, inWidth: c, outWidth: out, threads: threads)
         var q = Tensor.zeros([rows, out])
-        gemm(x, weight, into: &q, bBlock: MatrixBlock(rows: c, columns: out, rowOffset: c))
+        gemm(x, weight, into: &q, bBlock: MatrixBlock(rows: c, columns: out, rowOffset: c), threads: threads)
         return (p, q)
     }
 

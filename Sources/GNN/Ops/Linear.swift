@@ -7,9 +7,10 @@ import Tensor
 /// (`+=`) into the same block of a gradient tensor of the full shape.
 public enum Linear {
     /// `x` [R, inWidth] times the top-left block of `weight` [inMax, outMax], plus the first `outWidth`
-    /// entries of `bias` when given. Returns [R, outWidth].
-    public static func forward(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, inWidth: Int, outWidth: Int) -> Tensor
-    {
+    /// entries of `bias` when given. Returns [R, outWidth]. The product runs on up to `threads.threads` threads.
+    public static func forward(
+        _ x: Tensor, weight: Tensor, bias: Tensor? = nil, inWidth: Int, outWidth: Int, threads: ThreadBudget
+    ) -> Tensor {
         precondition(x.rank == 2 && x.shape[1] == inWidth, "Linear input \(x.shape) is not [R, \(inWidth)]")
         precondition(weight.rank == 2 && weight.shape[0] >= inWidth && weight.shape[1] >= outWidth, "weight too small")
         let rows = x.shape[0]
@@ -22,7 +23,9 @@ public enum Linear {
                 }
             }
         }
-        gemm(x, weight, into: &y, beta: bias == nil ? 0 : 1, bBlock: MatrixBlock(rows: inWidth, columns: outWidth))
+        gemm(
+            x, weight, into: &y, beta: bias == nil ? 0 : 1, bBlock: MatrixBlock(rows: inWidth, columns: outWidth),
+            threads: threads)
         return y
     }
 
@@ -30,15 +33,15 @@ public enum Linear {
     /// `needInputGradient` is false (then an empty tensor). The bias gradient is `biasGradient(_:into:)`.
     public static func backward(
         _ dy: Tensor, input x: Tensor, weight: Tensor, inWidth: Int, outWidth: Int,
-        weightGrad: inout Tensor, needInputGradient: Bool = true
+        weightGrad: inout Tensor, needInputGradient: Bool = true, threads: ThreadBudget
     ) -> Tensor {
         precondition(dy.rank == 2 && dy.shape[1] == outWidth && x.shape == [dy.shape[0], inWidth], "shape mismatch")
         precondition(weightGrad.shape == weight.shape, "weight gradient must have the weight's shape")
         let block = MatrixBlock(rows: inWidth, columns: outWidth)
-        gemm(x, dy, into: &weightGrad, beta: 1, transposeA: true, cBlock: block)
+        gemm(x, dy, into: &weightGrad, beta: 1, transposeA: true, cBlock: block, threads: threads)
         guard needInputGradient else { return Tensor.zeros([0]) }
         var dx = Tensor.zeros([dy.shape[0], inWidth])
-        gemm(dy, weight, into: &dx, transposeB: true, bBlock: block)
+        gemm(dy, weight, into: &dx, transposeB: true, bBlock: block, threads: threads)
         return dx
     }
 

@@ -39,20 +39,22 @@ public enum Training {
             options.augmentation.apply(
                 to: &points, batch: chosen.count, nodes: data.pointsPerCloud, generator: &generator)
             let (logits, tape) = model.forward(
-                points, batch: chosen.count, nodes: data.pointsPerCloud, training: true, generator: &generator)
+                points, batch: chosen.count, nodes: data.pointsPerCloud, training: true, generator: &generator,
+                threads: options.threads)
             let (loss, dLogits) = CrossEntropy.lossAndGradient(
                 logits: logits, labels: labels, smoothing: options.labelSmoothing)
-            let gradients = model.backward(dLogits, tape: tape)
+            let gradients = model.backward(dLogits, tape: tape, threads: options.threads)
             optimizer.step(&model.store, gradients: gradients, learningRate: rate)
             return (loss, zip(Batching.argmax(logits), labels).filter { $0 == Int($1) }.count)
         }
     }
 
-    /// Evaluates `model` (BatchNorm running statistics, no dropout) on every cloud of `data`. Throws
-    /// `CancellationError` when cancelled and `GNNError` (origin "evaluate") when the data do not fit.
+    /// Evaluates `model` (BatchNorm running statistics, no dropout) on every cloud of `data`, its kernels on up
+    /// to `threads.threads` threads. Throws `CancellationError` when cancelled and `GNNError` (origin
+    /// "evaluate") when the data do not fit.
     public static func evaluate<Model: PointCloudClassifier>(
-        _ model: Model, on data: PointCloudSet, batchSize: Int = 16, progress: Progress = .silent,
-        cancellation: Cancellation = .never
+        _ model: Model, on data: PointCloudSet, batchSize: Int = 16, threads: ThreadBudget,
+        progress: Progress = .silent, cancellation: Cancellation = .never
     ) throws -> Evaluation {
         if let problem = model.problem(with: data) { throw GNNError(origin: "evaluate", message: problem) }
         var model = model
@@ -65,7 +67,8 @@ public enum Training {
             let chosen = Array(start..<min(start + batchSize, data.count))
             let (points, labels) = Batching.gather(data, indices: chosen)
             let (logits, _) = model.forward(
-                points, batch: chosen.count, nodes: data.pointsPerCloud, training: false, generator: &generator)
+                points, batch: chosen.count, nodes: data.pointsPerCloud, training: false, generator: &generator,
+                threads: threads)
             let (loss, _) = CrossEntropy.lossAndGradient(logits: logits, labels: labels)
             lossSum += Double(loss) * Double(chosen.count)
             predictions += Batching.argmax(logits)

@@ -1,3 +1,5 @@
+import Tensor
+
 /// The optimiser a training run uses.
 public enum OptimizerChoice: Sendable, Equatable {
     /// SGD with momentum and weight decay, learning rate annealed by a cosine schedule (DGCNN's recipe:
@@ -38,15 +40,17 @@ public struct TrainingOptions: Sendable, Equatable {
     public var augmentation: Augmentation
     /// Seed of the shuffling, augmentation and dropout streams.
     public var seed: UInt64
+    /// The threads the kernels of `Training.train` may use (same budget, same machine → same result).
+    public var threads: ThreadBudget
 
     /// Defaults suited to short runs: Adam 1e-3 → 1e-5 (cosine), weight decay 1e-4, smoothing 0.2, batch 16,
-    /// augmentation on. DGCNN's 250-epoch recipe is `.sgd(learningRate: 0.1, momentum: 0.9, weightDecay:
+    /// augmentation on, one thread. DGCNN's 250-epoch recipe is `.sgd(learningRate: 0.1, momentum: 0.9, weightDecay:
     /// 1e-4)` with minimum 1e-3.
     public init(
         epochs: Int, batchSize: Int = 16,
         optimizer: OptimizerChoice = .adam(learningRate: 1e-3, weightDecay: 1e-4),
         minimumLearningRate: Float = 1e-5, labelSmoothing: Float = 0.2, augmentation: Augmentation = Augmentation(),
-        seed: UInt64 = 1
+        seed: UInt64 = 1, threads: ThreadBudget = .single
     ) {
         self.epochs = epochs
         self.batchSize = batchSize
@@ -55,6 +59,7 @@ public struct TrainingOptions: Sendable, Equatable {
         self.labelSmoothing = labelSmoothing
         self.augmentation = augmentation
         self.seed = seed
+        self.threads = threads
     }
 }
 

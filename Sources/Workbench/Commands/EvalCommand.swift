@@ -13,7 +13,6 @@ struct EvalCommand: Command {
         details: "Runs the model in evaluation mode (BatchNorm running statistics, no dropout, no augmentation).")
 
     static func run(_ call: Invocation, in shell: Shell) throws {
-        shell.applyThreads()
         let name = call.text("model") ?? ""
         let model = try shell.session.value(name, as: ModelValue.self, for: call, argument: "model")
         var data = try TrainingData.resolve(call, argument: "on", in: shell.session)
@@ -29,7 +28,8 @@ struct EvalCommand: Command {
                 at: "on")
         }
         let result = try model.evaluate(
-            on: data.evaluation, progress: shell.progress("eval \(name)"), cancellation: shell.cancellation)
+            on: data.evaluation, threads: shell.threads, progress: shell.progress("eval \(name)"),
+            cancellation: shell.cancellation)
         shell.console.print("\(name): " + describe(result, on: data.test == nil ? "all" : "test"))
     }
 

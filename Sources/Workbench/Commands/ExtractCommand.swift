@@ -19,7 +19,6 @@ struct ExtractCommand: Command {
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
-        shell.applyThreads()
         let session = shell.session
         let value = try session.value(
             call.text("supernet") ?? "", as: SupernetValue.self, for: call, argument: "supernet")
@@ -30,7 +29,8 @@ struct ExtractCommand: Command {
                     + "'\(value.supernet.space.name)'", at: "arch")
         }
         let data = try call.text("on").map { _ in try TrainingData.resolve(call, argument: "on", in: session) }
-        let model = try value.supernet.extract(architecture.architecture, calibration: data?.train)
+        let model = try value.supernet.extract(
+            architecture.architecture, calibration: data?.train, threads: shell.threads)
         let result = ModelValue(
             .architecture(model), classNames: value.classNames, points: value.supernet.space.pointsPerCloud)
         let name = call.text("as") ?? "model"

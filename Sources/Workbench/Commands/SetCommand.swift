@@ -14,6 +14,5 @@ struct SetCommand: Command {
             throw call.error("threads=\(threads): at least 1", at: "threads")
         }
         for (key, value) in call.arguments { shell.session.settings[key] = value }
-        if call["threads"] != nil { shell.applyThreads() }
     }
 }

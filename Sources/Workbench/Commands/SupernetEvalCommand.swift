@@ -19,7 +19,6 @@ struct SupernetEvalCommand: Command {
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
-        shell.applyThreads()
         let session = shell.session
         let name = call.text("supernet") ?? ""
         var value = try session.value(name, as: SupernetValue.self, for: call, argument: "supernet")
@@ -34,7 +33,7 @@ struct SupernetEvalCommand: Command {
                         + "'\(value.supernet.space.name)'", at: "arch")
             }
             let score = try value.supernet.evaluate(
-                architecture.architecture, on: data.evaluation, calibration: data.train,
+                architecture.architecture, on: data.evaluation, calibration: data.train, threads: shell.threads,
                 progress: shell.progress("score"), cancellation: shell.cancellation)
             rows.append((score, architecture))
         }

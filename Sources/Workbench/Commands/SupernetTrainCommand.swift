@@ -26,7 +26,6 @@ struct SupernetTrainCommand: Command {
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
-        shell.applyThreads()
         let session = shell.session
         let name = call.text("supernet") ?? ""
         var value = try session.value(name, as: SupernetValue.self, for: call, argument: "supernet")
@@ -51,8 +50,8 @@ struct SupernetTrainCommand: Command {
             let reports: [EpochReport]
             do {
                 reports = try value.supernet.train(
-                    on: data.train, epochs: value.supernet.epoch + 1, checkpoint: checkpoint, progress: progress,
-                    cancellation: shell.cancellation)
+                    on: data.train, epochs: value.supernet.epoch + 1, checkpoint: checkpoint, threads: shell.threads,
+                    progress: progress, cancellation: shell.cancellation)
             } catch let error as CancellationError {
                 value = completed
                 shell.console.print("\(name): stopped; it keeps its \(value.supernet.epoch) completed epochs")

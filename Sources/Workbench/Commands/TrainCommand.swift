@@ -49,7 +49,6 @@ struct TrainCommand: Command {
     }
 
     static func run(_ call: Invocation, in shell: Shell) throws {
-        shell.applyThreads()
         let session = shell.session
         let points = call["points"]?.integerValue
         if let points, points < 2 {
@@ -73,7 +72,7 @@ struct TrainCommand: Command {
         let options = TrainingOptions(
             epochs: epochs, batchSize: batch,
             optimizer: OptimizerText.choice(call.text("optimizer") ?? "adam", learningRate: call.number("lr")),
-            minimumLearningRate: Float(call.number("lr") / 100), seed: call.seed())
+            minimumLearningRate: Float(call.number("lr") / 100), seed: call.seed(), threads: shell.threads)
         let name = call.text("as") ?? "model"
         shell.console.print(
             "\(name): \(model.kind), \(model.store.parameterCount) parameters, \(data.train.count) clouds × \(nodes) "
@@ -87,7 +86,8 @@ struct TrainCommand: Command {
         for report in reports { shell.console.print(epochLine(report, of: model.history.count)) }
         if let test = data.test {
             let result = try model.evaluate(
-                on: test, progress: shell.progress("test \(name)"), cancellation: shell.cancellation)
+                on: test, threads: shell.threads, progress: shell.progress("test \(name)"),
+                cancellation: shell.cancellation)
             shell.console.print("\(name): " + EvalCommand.describe(result, on: "test"))
         }
     }

@@ -1,10 +1,7 @@
 import Tensor
 
 extension Shell {
-    /// Hands the session's `threads` setting to Tensor's kernels and OpenBLAS (`Parallelism.threads`); every
-    /// command that computes calls it first, so the setting of the session running it is the one in force.
-    func applyThreads() {
-        let wanted = max(1, session.integerSetting("threads"))
-        if Parallelism.threads != wanted { Parallelism.threads = wanted }
-    }
+    /// The session's `threads` setting as the thread budget that commands pass down to the kernels they call
+    /// (a value per call, never a process-wide setting: two shells in one process do not affect each other).
+    var threads: ThreadBudget { ThreadBudget(threads: session.integerSetting("threads")) }
 }

@@ -75,15 +75,16 @@ public struct ModelValue: Sendable {
         return reports
     }
 
-    /// Overall and mean class accuracy on `data`.
-    public func evaluate(on data: PointCloudSet, progress: Progress, cancellation: Cancellation)
-        throws -> Evaluation
-    {
+    /// Overall and mean class accuracy on `data`, the kernels on up to `threads.threads` threads.
+    public func evaluate(
+        on data: PointCloudSet, threads: ThreadBudget, progress: Progress, cancellation: Cancellation
+    ) throws -> Evaluation {
         switch network {
         case .baseline(let model):
-            return try model.evaluate(on: data, progress: progress, cancellation: cancellation)
+            return try model.evaluate(on: data, threads: threads, progress: progress, cancellation: cancellation)
         case .architecture(let model):
-            return try Training.evaluate(model, on: data, progress: progress, cancellation: cancellation)
+            return try Training.evaluate(
+                model, on: data, threads: threads, progress: progress, cancellation: cancellation)
         }
     }
 }

@@ -34,36 +34,39 @@ struct PathModel: PointCloudClassifier {
     }
 
     mutating func forward(
-        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator
+        _ points: Tensor, batch: Int, nodes: Int, training: Bool, generator: inout SeededGenerator,
+        threads: ThreadBudget
     ) -> (Tensor, Tape) {
         let x0 = points.reshaped([batch * nodes, 3])
-        let g1 = KNN.graph(x0, batch: batch, nodes: nodes, k: k)
-        let (a1, ac1) = Aggregate.forward(x0, graph: g1, message: .edgeConv, reducer: .max)
-        let (c1, cc1) = layers[0].forward(a1, store: &store, training: training)
-        let g2 = KNN.graph(c1, batch: batch, nodes: nodes, k: k)
-        let (a2, ac2) = Aggregate.forward(c1, graph: g2, message: .relative, reducer: .max)
-        let (c2, cc2) = layers[1].forward(a2, store: &store, training: training)
-        let (c3, cc3) = layers[2].forward(c2, store: &store, training: training)
+        let g1 = KNN.graph(x0, batch: batch, nodes: nodes, k: k, threads: threads)
+        let (a1, ac1) = Aggregate.forward(x0, graph: g1, message: .edgeConv, reducer: .max, threads: threads)
+        let (c1, cc1) = layers[0].forward(a1, store: &store, training: training, threads: threads)
+        let g2 = KNN.graph(c1, batch: batch, nodes: nodes, k: k, threads: threads)
+        let (a2, ac2) = Aggregate.forward(c1, graph: g2, message: .relative, reducer: .max, threads: threads)
+        let (c2, cc2) = layers[1].forward(a2, store: &store, training: training, threads: threads)
+        let (c3, cc3) = layers[2].forward(c2, store: &store, training: training, threads: threads)
         let (pooled, pc) = Pool.forward(c3, batch: batch, nodes: nodes, kind: .maxMean)
-        let (logits, hc) = head.forward(pooled, store: &store, training: training, generator: &generator)
+        let (logits, hc) = head.forward(
+            pooled, store: &store, training: training, generator: &generator, threads: threads)
         let tape = Tape(
             graphs: [g1, g2], inputs: [x0, c1], aggregates: [ac1, ac2], combines: [cc1, cc2, cc3], pool: pc,
             head: hc, batch: batch, nodes: nodes)
         return (logits, tape)
     }
 
-    func backward(_ dLogits: Tensor, tape: Tape) -> Gradients {
+    func backward(_ dLogits: Tensor, tape: Tape, threads: ThreadBudget) -> Gradients {
         var gradients = store.zeroGradients()
-        let dPooled = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients)
+        let dPooled = head.backward(dLogits, cache: tape.head, store: store, gradients: &gradients, threads: threads)
         let d3 = Pool.backward(
             dPooled, batch: tape.batch, nodes: tape.nodes, width: 256, kind: .maxMean, cache: tape.pool)
-        let d2 = layers[2].backward(d3, cache: tape.combines[2], store: store, gradients: &gradients)
-        let da2 = layers[1].backward(d2, cache: tape.combines[1], store: store, gradients: &gradients)
+        let d2 = layers[2].backward(d3, cache: tape.combines[2], store: store, gradients: &gradients, threads: threads)
+        let da2 = layers[1].backward(d2, cache: tape.combines[1], store: store, gradients: &gradients, threads: threads)
         let dc1 = Aggregate.backward(
             da2, input: tape.inputs[1], graph: tape.graphs[1], message: .relative, reducer: .max,
-            cache: tape.aggregates[1])
+            cache: tape.aggregates[1], threads: threads)
         _ = layers[0].backward(
-            dc1, cache: tape.combines[0], store: store, gradients: &gradients, needInputGradient: false)
+            dc1, cache: tape.combines[0], store: store, gradients: &gradients, needInputGradient: false,
+            threads: threads)
         return gradients
     }
 }

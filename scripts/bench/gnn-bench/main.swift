@@ -46,7 +46,7 @@ func fail(_ message: String) -> Never {
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else { fail("usage: gnn-bench infer|train|accuracy ARG [options]") }
-Parallelism.threads = option("threads", 2)
+let threads = ThreadBudget(threads: option("threads", 2))
 
 switch arguments[1] {
 case "infer":
@@ -56,16 +56,16 @@ case "infer":
     let model: BaselineModel
     do { model = try ModelFile.load(arguments[2]).model } catch { fail("\(error)") }
     let points = randomPoints(batch: batch, nodes: nodes, seed: 1)
-    _ = model.logits(points, batch: batch, nodes: nodes)
+    _ = model.logits(points, batch: batch, nodes: nodes, threads: threads)
     var times = [Double]()
     var cpu = [Double]()
     for _ in 0..<repeats {
         let before = processCPUSeconds()
-        times.append(seconds { _ = model.logits(points, batch: batch, nodes: nodes) })
+        times.append(seconds { _ = model.logits(points, batch: batch, nodes: nodes, threads: threads) })
         cpu.append(processCPUSeconds() - before)
     }
     print(
-        "tandem_infer batch=\(batch) points=\(nodes) threads=\(Parallelism.threads) median_ms=\(median(times) * 1000) "
+        "tandem_infer batch=\(batch) points=\(nodes) threads=\(threads.threads) median_ms=\(median(times) * 1000) "
             + "min_ms=\((times.min() ?? 0) * 1000) median_cpu_ms=\(median(cpu) * 1000)")
 
 case "train":
@@ -80,9 +80,9 @@ case "train":
         (0...steps).map { _ in
             seconds {
                 let (logits, tape) = model.forward(
-                    points, batch: batch, nodes: nodes, training: true, generator: &generator)
+                    points, batch: batch, nodes: nodes, training: true, generator: &generator, threads: threads)
                 let (_, d) = CrossEntropy.lossAndGradient(logits: logits, labels: labels, smoothing: 0.2)
-                let g = model.backward(d, tape: tape)
+                let g = model.backward(d, tape: tape, threads: threads)
                 optimizer.step(&model.store, gradients: g, learningRate: 0.01)
             }
         }.dropFirst().map { $0 }
@@ -99,7 +99,7 @@ case "train":
     }
     let step = median(times)
     print(
-        "tandem_train model=\(arguments[2]) batch=\(batch) points=\(nodes) threads=\(Parallelism.threads) "
+        "tandem_train model=\(arguments[2]) batch=\(batch) points=\(nodes) threads=\(threads.threads) "
             + "median_step_ms=\(step * 1000) clouds_per_s=\(Double(batch) / step)")
 
 case "accuracy":
@@ -119,7 +119,7 @@ case "accuracy":
     }
     let options = TrainingOptions(
         epochs: epochs, batchSize: option("batch", 16),
-        optimizer: .adam(learningRate: 1e-3, weightDecay: 1e-4), minimumLearningRate: 1e-5, seed: 5)
+        optimizer: .adam(learningRate: 1e-3, weightDecay: 1e-4), minimumLearningRate: 1e-5, seed: 5, threads: threads)
     var reports = [EpochReport]()
     let perEpoch = max(data.train.count / options.batchSize, 1)
     let progress = Progress { done, total, note in
@@ -127,7 +127,7 @@ case "accuracy":
     }
     let trainSeconds = try seconds { reports = try model.train(on: data.train, options: options, progress: progress) }
     var evaluation = Evaluation(predictions: [], labels: [], classes: classes, loss: 0)
-    let testSeconds = try seconds { evaluation = try model.evaluate(on: data.test) }
+    let testSeconds = try seconds { evaluation = try model.evaluate(on: data.test, threads: threads) }
     for r in reports {
         print("epoch=\(r.epoch) loss=\(r.loss) train_accuracy=\(r.trainAccuracy) seconds=\(r.seconds)")
     }

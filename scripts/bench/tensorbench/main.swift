@@ -51,13 +51,13 @@ nonisolated(unsafe) var sink: Int = 0
 var generator = SeededGenerator(seed: 2024)
 let threadCounts = (ProcessInfo.processInfo.environment["TENSOR_BENCH_THREADS"] ?? "1,2").split(separator: ",")
     .compactMap { Int($0) }
-for threads in threadCounts {
-    Parallelism.threads = threads
+for threadCount in threadCounts {
+    let threads = ThreadBudget(threads: threadCount)
     for (batch, channels) in [(1, 3), (1, 64), (16, 3), (16, 64)] {
         let points = Tensor.randomNormal([batch, 1024, channels], generator: &generator)
         let name = "knn B=\(batch) N=1024 C=\(channels) k=20"
         guard selected(name) else { continue }
-        report(name, threads, medianMilliseconds { sink &+= Int(knn(points: points, k: 20)[5]) })
+        report(name, threadCount, medianMilliseconds { sink &+= Int(knn(points: points, k: 20, threads: threads)[5]) })
     }
     for (m, k, n) in [(1024, 64, 64), (16384, 128, 128)] {
         let a = Tensor.randomNormal([m, k], generator: &generator)
@@ -66,24 +66,26 @@ for threads in threadCounts {
         let name = "matmul \(m)x\(k)x\(n)"
         guard selected(name) else { continue }
         let times = medianMilliseconds {
-            gemm(a, b, into: &c)
+            gemm(a, b, into: &c, threads: threads)
             sink &+= Int(c.scalars[1])
         }
-        report(name, threads, times)
+        report(name, threadCount, times)
     }
     // The EdgeConv hot path at DGCNN size: gather 1024·20 neighbour rows of 64 channels, then max over k.
     let features = Tensor.randomNormal([1024, 64], generator: &generator)
-    let neighbours = knn(points: features.reshaped([1, 1024, 64]), k: 20)
+    let neighbours = knn(points: features.reshaped([1, 1024, 64]), k: 20, threads: threads)
     if selected("gather 20480x64") {
-        let gatherTimes = medianMilliseconds { sink &+= Int(gatherRows(features, indices: neighbours).scalars[3]) }
-        report("gather 20480x64", threads, gatherTimes)
+        let gatherTimes = medianMilliseconds {
+            sink &+= Int(gatherRows(features, indices: neighbours, threads: threads).scalars[3])
+        }
+        report("gather 20480x64", threadCount, gatherTimes)
     }
-    let messages = gatherRows(features, indices: neighbours)
+    let messages = gatherRows(features, indices: neighbours, threads: threads)
     if selected("neighbourhood max 20480x64 k=20") {
         let reduceTimes = medianMilliseconds {
-            sink &+= Int(neighbourhoodReduce(messages, k: 20, reduce: .max).output.scalars[3])
+            sink &+= Int(neighbourhoodReduce(messages, k: 20, reduce: .max, threads: threads).output.scalars[3])
         }
-        report("neighbourhood max 20480x64 k=20", threads, reduceTimes)
+        report("neighbourhood max 20480x64 k=20", threadCount, reduceTimes)
     }
 }
 if sink == 42 { print("") }
