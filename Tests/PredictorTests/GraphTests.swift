@@ -54,6 +54,7 @@ private func row(_ graph: ArchitectureGraph, _ node: Int) -> [Float] {
     let expectedCost = Double(mapping.steps[2].flops) * 1e-9
     #expect(graph.costs[4] == expectedCost)
     #expect(aggregate[FeatureLayout.cost] == FeatureLayout.scaledSeconds(expectedCost))
+    #expect(aggregate[FeatureLayout.linearCost] == Float(expectedCost))
     #expect(aggregate[FeatureLayout.payload] == 0)
     // The knn at position 0 runs on the device at 10 ns per FLOP.
     #expect(graph.costs[2] == Double(mapping.steps[0].flops) * 1e-8)
@@ -73,6 +74,7 @@ private func row(_ graph: ArchitectureGraph, _ node: Int) -> [Float] {
     #expect(communicate[FeatureLayout.payload] == FeatureLayout.scaledBytes(1792))
     #expect(communicate[FeatureLayout.bandwidth] == FeatureLayout.scaledBandwidth(40e6))
     #expect(communicate[FeatureLayout.transfer] == FeatureLayout.scaledSeconds(1792 * 8 / 40e6))
+    #expect(communicate[FeatureLayout.linearTransfer] == Float(1792 * 8 / 40e6))
     // Logits: 10 classes × 4 B back to the device.
     let output = row(graph, graph.nodeCount - 1)
     #expect(output[FeatureLayout.output] == 1 && output[FeatureLayout.side] == 1)
@@ -116,4 +118,15 @@ func nonPositiveBandwidthIsRejected(bandwidth: Double) throws {
     #expect(Array(batch.targets[secondEdges]) == graphs[1].targets.map { $0 + offset })
     #expect(batch.graphOfNode.filter { $0 == 1 }.count == graphs[1].nodeCount)
     #expect(Array(batch.features.scalars.prefix(graphs[0].features.count)) == graphs[0].features)
+}
+
+@Test func batchDividesOnlyTheLinearColumnsByTheScale() throws {
+    let graphs = try sampledGraphs(2, seed: 6).map(\.graph)
+    let plain = GraphBatch(graphs, scale: 1).features.scalars
+    let scaled = GraphBatch(graphs, scale: 0.004).features.scalars
+    for index in plain.indices {
+        let column = index % FeatureLayout.width
+        let expected = FeatureLayout.linearColumns.contains(column) ? plain[index] * Float(1 / 0.004) : plain[index]
+        #expect(abs(scaled[index] - expected) <= 1e-6 * max(1, abs(expected)))
+    }
 }

@@ -4,18 +4,20 @@ import Testing
 @testable import Predictor
 
 /// A real learning test: the synthetic "measurement" (`syntheticTarget`) is a nonlinear function of the graph
-/// that the LUT-like sum of costs misses (per-op-type factors, fixed overheads). Trained on 160 sampled
-/// architectures of the small space, judged on 60 others; the GIN must lower its loss and end well under the
-/// naive baseline's MAPE on the held-out graphs.
+/// that the LUT-like sum of costs misses (per-op-type factors, fixed overheads). Trained on 300 sampled
+/// architectures of the small space (240 to fit, 60 for early stopping), judged on 60 others; the GIN must
+/// halve its loss and end far under the naive baseline's MAPE on the held-out graphs, and rank them better.
+/// Measured (debug build, AMD EPYC, 1 thread, ≈ 5 s): GIN MAPE 4.7 %, ±10 % 91.7 %, τ 0.905; baseline 57.3 %,
+/// 0 %, 0.838. The bounds below leave room for another CPU's rounding.
 @Test func trainingLowersTheLossAndBeatsTheNaiveBaselineOnHeldOutGraphs() throws {
-    let samples = try sampledGraphs(220, seed: 31).map {
+    let samples = try sampledGraphs(360, seed: 31).map {
         PredictorSample(graph: $0.graph, target: syntheticTarget($0.mapping, $0.graph))
     }
-    let training = Array(samples.prefix(160))
+    let training = Array(samples.prefix(300))
     let test = Array(samples.suffix(60))
     let options = PredictorTrainingOptions(
-        network: GINNetwork(layers: 3, hiddenWidth: 64), epochs: 600, batchSize: 32, learningRate: 3e-3,
-        validationFraction: 0.2, patience: 100, seed: 4)
+        network: GINNetwork(layers: 3, hiddenWidth: 16), epochs: 150, batchSize: 16, learningRate: 5e-3,
+        validationFraction: 0.2, patience: 40, seed: 4)
     let result = try PredictorTraining.train(training, target: .latency, options: options)
     let first = try #require(result.history.first)
     let best = result.history[result.bestEpoch - 1]
@@ -26,10 +28,9 @@ import Testing
     let report = try EvaluationReport(
         target: .latency, title: "synthetic", measured: measured, gin: gin, baseline: baseline)
     print(report.table)
-    print(
-        "epochs run \(result.history.count), best \(result.bestEpoch) train \(best.trainingLoss) val \(best.validationMAPE)"
-    )
-    #expect(report.ginMetrics.mape < report.baselineMetrics.mape / 2)
+    #expect(report.ginMetrics.mape < 0.12)
+    #expect(report.ginMetrics.mape < report.baselineMetrics.mape / 4)
+    #expect(report.ginMetrics.within10 > 0.6)
     #expect(report.ginMetrics.kendallTau > report.baselineMetrics.kendallTau)
 }
 
