@@ -3,7 +3,7 @@ import Foundation
 /// The scatter plot of an evaluation: predicted against measured for the GIN and the baseline, the line
 /// predicted = measured and the ±10 % band around it, axes with ticks and units.
 extension EvaluationReport {
-    /// The plot as a standalone SVG document (640 × 480). With `logarithmic`, both axes are log₁₀ with a tick
+    /// The plot as a standalone SVG document (720 × 500). With `logarithmic`, both axes are log₁₀ with a tick
     /// per decade (and at 2 and 5 within a decade when fewer than three decades are shown); else linear from
     /// 0. Points are `<circle class="gin">` and `<circle class="baseline">`, one per measurement each.
     public func svg(logarithmic: Bool) -> String {
@@ -18,9 +18,9 @@ extension EvaluationReport {
         var out: [String] = []
         out.append(
             #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
-                + #"<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480" "#
+                + #"<svg xmlns="http://www.w3.org/2000/svg" width="720" height="500" viewBox="0 0 720 500" "#
                 + #"font-family="sans-serif" font-size="12">"#)
-        out.append(#"<rect x="0" y="0" width="640" height="480" fill="white"/>"#)
+        out.append(#"<rect x="0" y="0" width="720" height="500" fill="white"/>"#)
         out.append(
             #"<clipPath id="plot"><rect x="\#(f(left))" y="\#(f(top))" width="\#(f(size))" height="\#(f(size))"/></clipPath>"#
         )
