@@ -22,11 +22,8 @@ import Testing
     let first = try #require(result.history.first)
     let best = result.history[result.bestEpoch - 1]
     #expect(best.trainingLoss < first.trainingLoss / 2)
-    let measured = test.map(\.target)
-    let gin = result.model.predict(test.map(\.graph), threads: .single)
-    let baseline = test.map(\.graph.costSum)
-    let report = try EvaluationReport(
-        target: .latency, title: "synthetic", measured: measured, gin: gin, baseline: baseline)
+    let report = try result.model.evaluate(
+        test, baseline: test.map(\.graph.costSum), title: "synthetic", threads: .single)
     print(report.table)
     #expect(report.ginMetrics.mape < 0.12)
     #expect(report.ginMetrics.mape < report.baselineMetrics.mape / 4)

@@ -7,7 +7,8 @@ import Tensor
 /// Layout: one float32 dataset per parameter at its name (`/gin0/fc1/weight`, …, `/regressor/fc2/bias`).
 /// Root attributes: `format` ("tandem-predictor"), `version` (1), `feature_layout_version`, `feature_width`,
 /// `target` ("latency" or "energy"), `unit` ("s" or "J"), `target_scale` (the normalisation: prediction =
-/// output × target_scale), `layers`, `hidden`, `seed`. Written to a temporary name and renamed.
+/// output × target_scale), `layers`, `hidden`, `seed` (a decimal string: a UInt64 does not fit an int64
+/// attribute). Written to a temporary name and renamed.
 extension PredictorModel {
     /// The value of the root `format` attribute.
     public static let fileFormat = "tandem-predictor"

@@ -1,8 +1,9 @@
 import GNN
 import Tensor
 
-/// Trains a `PredictorModel` on measured samples: MAPE loss, GNN's Adam, seeded shuffling, early stopping on
-/// a validation split carved from the given samples (the caller keeps its test split away from this call).
+/// Trains a `PredictorModel` on measured samples: MAPE loss, GNN's Adam with a cosine learning-rate schedule,
+/// seeded shuffling, early stopping on a validation split carved from the given samples (the caller keeps its
+/// test split away from this call).
 public enum PredictorTraining {
     /// The result of a run: the model of the best validation epoch and every epoch's figures.
     public struct Result: Sendable {
@@ -43,7 +44,10 @@ public enum PredictorTraining {
         var history: [PredictorEpoch] = []
         let validationGraphs = validation.map(\.graph)
         let validationTargets = validation.map(\.target)
+        let schedule = CosineSchedule(
+            initial: options.learningRate, minimum: options.minimumLearningRate, length: options.epochs)
         for epoch in 1...max(1, options.epochs) {
+            let rate = schedule.rate(at: epoch - 1)
             training.shuffle(using: &generator)
             var lossSum = 0.0
             var steps = 0
@@ -57,7 +61,7 @@ public enum PredictorTraining {
                     predicted: output, targets: chunk.map { Float($0.target / scale) })
                 let gradients = model.network.backward(
                     dOutput, tape: tape, store: model.store, threads: options.threads)
-                optimiser.step(&model.store, gradients: gradients, learningRate: options.learningRate)
+                optimiser.step(&model.store, gradients: gradients, learningRate: rate)
                 lossSum += loss
                 steps += 1
             }

@@ -8,8 +8,11 @@ public struct PredictorTrainingOptions: Sendable, Hashable {
     public var epochs: Int
     /// Graphs per step.
     public var batchSize: Int
-    /// Adam's learning rate.
+    /// Adam's learning rate at the first epoch.
     public var learningRate: Float
+    /// The learning rate at epoch `epochs`: the rate follows GNN's `CosineSchedule` from `learningRate` down
+    /// to it, stepped per epoch (equal to `learningRate` for a constant rate).
+    public var minimumLearningRate: Float
     /// The share of the given samples held out for early stopping (the validation split).
     public var validationFraction: Double
     /// Epochs without a better validation MAPE before training stops; the best epoch's parameters are kept.
@@ -22,12 +25,14 @@ public struct PredictorTrainingOptions: Sendable, Hashable {
     /// Options with defaults sized for a few hundred to a few thousand graphs.
     public init(
         network: GINNetwork = GINNetwork(), epochs: Int = 300, batchSize: Int = 32, learningRate: Float = 3e-3,
-        validationFraction: Double = 0.2, patience: Int = 40, seed: UInt64 = 1, threads: ThreadBudget = .single
+        minimumLearningRate: Float = 3e-5, validationFraction: Double = 0.2, patience: Int = 40, seed: UInt64 = 1,
+        threads: ThreadBudget = .single
     ) {
         self.network = network
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
+        self.minimumLearningRate = minimumLearningRate
         self.validationFraction = validationFraction
         self.patience = patience
         self.seed = seed
