@@ -17,12 +17,14 @@ struct PredictorFigures {
     /// the same bandwidths and 500 at 25 Mbit/s (a bandwidth not in the training set) held out. Options: the
     /// defaults (hidden 64, batch 32, Adam 3e-3 cosine to 3e-5, ≤ 300 epochs, patience 40) unless
     /// `TANDEM_FIGURE_HIDDEN`,
-    /// `TANDEM_FIGURE_BATCH`, `TANDEM_FIGURE_LR`, `TANDEM_FIGURE_MIN_LR`, `TANDEM_FIGURE_EPOCHS`, `TANDEM_FIGURE_PATIENCE` say
+    /// `TANDEM_FIGURE_BATCH`, `TANDEM_FIGURE_LR`, `TANDEM_FIGURE_MIN_LR`, `TANDEM_FIGURE_EPOCHS`,
+    /// `TANDEM_FIGURE_PATIENCE`, `TANDEM_FIGURE_SEED` (5) say
     /// otherwise; one thread. Printed: training wall time, epochs, and both evaluation tables.
     @Test func paperSpaceSyntheticTraining() throws {
         func setting(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
         let count = setting("TANDEM_FIGURE_GRAPHS").flatMap { Int($0) } ?? 2000
         var options = PredictorTrainingOptions(seed: 5, threads: .single)
+        if let seed = setting("TANDEM_FIGURE_SEED").flatMap({ UInt64($0) }) { options.seed = seed }
         if let hidden = setting("TANDEM_FIGURE_HIDDEN").flatMap({ Int($0) }) { options.network.hiddenWidth = hidden }
         if let batch = setting("TANDEM_FIGURE_BATCH").flatMap({ Int($0) }) { options.batchSize = batch }
         if let rate = setting("TANDEM_FIGURE_LR").flatMap({ Float($0) }) { options.learningRate = rate }
