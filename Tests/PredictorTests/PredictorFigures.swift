@@ -16,10 +16,8 @@ struct PredictorFigures {
     /// architectures at 10, 40 or 100 Mbit/s for training (a fifth of them for early stopping), 500 others at
     /// the same bandwidths and 500 at 25 Mbit/s (a bandwidth not in the training set) held out. Options: the
     /// defaults (hidden 64, batch 32, Adam 3e-3 cosine to 3e-5, ≤ 300 epochs, patience 40) unless
-    /// `TANDEM_FIGURE_HIDDEN`,
-    /// `TANDEM_FIGURE_BATCH`, `TANDEM_FIGURE_LR`, `TANDEM_FIGURE_MIN_LR`, `TANDEM_FIGURE_EPOCHS`,
-    /// `TANDEM_FIGURE_PATIENCE`, `TANDEM_FIGURE_SEED` (5) say
-    /// otherwise; one thread. Printed: training wall time, epochs, and both evaluation tables.
+    /// `TANDEM_FIGURE_HIDDEN`, `TANDEM_FIGURE_BATCH`, `TANDEM_FIGURE_LR`, `TANDEM_FIGURE_MIN_LR`,
+    /// `TANDEM_FIGURE_EPOCHS`, `TANDEM_FIGURE_PATIENCE`, `TANDEM_FIGURE_SEED` (5) say otherwise; one thread. Printed: training wall time, epochs, and both evaluation tables.
     @Test func paperSpaceSyntheticTraining() throws {
         func setting(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
         let count = setting("TANDEM_FIGURE_GRAPHS").flatMap { Int($0) } ?? 2000
