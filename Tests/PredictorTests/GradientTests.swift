@@ -81,3 +81,14 @@ private let targets: [Int32] = [0, 0, 0, 1, 3, 2]
         #expect(abs(alone - batched[index]) <= 1e-5 * max(1, abs(alone)))
     }
 }
+
+@Test func ginNetworkGivesTheSameOutputsOnOneAndTwoThreads() throws {
+    let graphs = try sampledGraphs(40, seed: 13).map(\.graph)
+    let network = GINNetwork(layers: 3, hiddenWidth: 8)
+    var generator = SeededGenerator(seed: 14)
+    let store = network.initialParameters(generator: &generator)
+    let batch = GraphBatch(graphs, scale: 1e-3)
+    let one = network.forward(batch, store: store, threads: .single).0.scalars
+    let two = network.forward(batch, store: store, threads: ThreadBudget(threads: 2)).0.scalars
+    for index in one.indices { #expect(abs(one[index] - two[index]) <= 1e-5 * max(1, abs(one[index]))) }
+}
