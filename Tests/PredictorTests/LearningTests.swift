@@ -40,6 +40,7 @@ import Testing
     let a = try PredictorTraining.train(samples, target: .latency, options: options)
     let b = try PredictorTraining.train(samples, target: .latency, options: options)
     #expect(a.model == b.model && a.history == b.history)
+    #expect(a.model.seed == 9)
     let energy = try PredictorTraining.train(samples, target: .energy, options: options)
     #expect(energy.model.target == .energy && energy.model.store == a.model.store)
 }

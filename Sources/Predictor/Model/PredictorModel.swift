@@ -15,7 +15,8 @@ public struct PredictorModel: Sendable, Equatable {
     public var target: PredictionTarget
     /// The target normalisation: prediction = network output × targetScale (seconds or joules).
     public var targetScale: Double
-    /// The seed its initialisation and training used.
+    /// The seed of the run that made it (`PredictorTrainingOptions.seed` when trained; the parameter seed when
+    /// made by `init(network:target:targetScale:seed:)`).
     public var seed: UInt64
     /// The feature layout its graphs must follow (`FeatureLayout.version` when trained here).
     public var featureLayoutVersion: Int

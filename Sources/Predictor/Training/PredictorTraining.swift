@@ -37,8 +37,10 @@ public enum PredictorTraining {
         let validation = order.prefix(validationCount).map { samples[$0] }
         var training = order.dropFirst(validationCount).map { samples[$0] }
         let scale = training.reduce(0) { $0 + $1.target } / Double(training.count)
+        // The parameters are drawn from a seed drawn from the run's generator; the model records the run's seed.
         var model = PredictorModel(
             network: options.network, target: target, targetScale: scale, seed: generator.next())
+        model.seed = options.seed
         var optimiser = Adam()
         var best = (mape: Double.infinity, store: model.store, epoch: 0)
         var history: [PredictorEpoch] = []
