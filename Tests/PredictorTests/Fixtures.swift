@@ -7,8 +7,8 @@ import Tensor
 /// FLOP-proportional costs of a slow device (10 ns per FLOP) and a fast edge (1 ns per FLOP).
 let testCosts = NodeCosts.flopProportional(deviceSecondsPerFlop: 1e-8, edgeSecondsPerFlop: 1e-9)
 
-/// The bandwidths the synthetic sets draw from, bit/s.
-let testBandwidths: [Double] = [10e6, 40e6, 100e6]
+/// The bandwidths the synthetic sets draw from, Mbit/s.
+let testBandwidths: [Double] = [10, 40, 100]
 
 /// `count` valid architectures of the small space with their graphs at a bandwidth drawn from
 /// `testBandwidths`, all seeded.
@@ -18,7 +18,7 @@ func sampledGraphs(_ count: Int, seed: UInt64) throws -> [(mapping: Mapping, gra
     return try sampler.sample(count, using: &generator).map { architecture in
         let mapping = try architecture.mapping(in: .small)
         let bandwidth = testBandwidths[Int(generator.next() % UInt64(testBandwidths.count))]
-        return (mapping, try ArchitectureGraph(mapping: mapping, costs: testCosts, bandwidth: bandwidth))
+        return (mapping, try ArchitectureGraph(mapping: mapping, costs: testCosts, megabitsPerSecond: bandwidth))
     }
 }
 

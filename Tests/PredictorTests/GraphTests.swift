@@ -6,11 +6,11 @@ import Testing
 
 /// knn on the device, the raw features and the edge list sent, aggregate + combine + pool on the edge, the
 /// head on the edge and the logits returned (small space: P = 64, k = 4, 10 classes, head 32-16).
-private func handBuilt(bandwidth: Double = 40e6) throws -> (Mapping, ArchitectureGraph) {
+private func handBuilt(megabitsPerSecond: Double = 40) throws -> (Mapping, ArchitectureGraph) {
     let architecture = try Architecture(
         readable: "knn | comm | agg(edgeconv,max) | combine(16) | pool(max) | id", in: .small)
     let mapping = try architecture.mapping(in: .small)
-    return (mapping, try ArchitectureGraph(mapping: mapping, costs: testCosts, bandwidth: bandwidth))
+    return (mapping, try ArchitectureGraph(mapping: mapping, costs: testCosts, megabitsPerSecond: megabitsPerSecond))
 }
 
 private func row(_ graph: ArchitectureGraph, _ node: Int) -> [Float] {
@@ -66,13 +66,13 @@ private func row(_ graph: ArchitectureGraph, _ node: Int) -> [Float] {
 }
 
 @Test func communicateAndReturnedLogitsCarryPayloadBandwidthAndTransferTime() throws {
-    let (_, graph) = try handBuilt(bandwidth: 40e6)
+    let (_, graph) = try handBuilt(megabitsPerSecond: 40)
     // Features [64, 3] f32 = 768 B plus the edge list [64, 4] i32 = 1024 B.
     let communicate = row(graph, 2 + 1)
     #expect(communicate[FeatureLayout.opType + 5] == 1)
     #expect(communicate[FeatureLayout.side] == 1)
     #expect(communicate[FeatureLayout.payload] == FeatureLayout.scaledBytes(1792))
-    #expect(communicate[FeatureLayout.bandwidth] == FeatureLayout.scaledBandwidth(40e6))
+    #expect(communicate[FeatureLayout.bandwidth] == FeatureLayout.scaledBandwidth(megabitsPerSecond: 40))
     #expect(communicate[FeatureLayout.transfer] == FeatureLayout.scaledSeconds(1792 * 8 / 40e6))
     #expect(communicate[FeatureLayout.linearTransfer] == Float(1792 * 8 / 40e6))
     // Logits: 10 classes × 4 B back to the device.
@@ -87,13 +87,13 @@ private func row(_ graph: ArchitectureGraph, _ node: Int) -> [Float] {
     #expect(FeatureLayout.scaledSeconds(0) == 0)
     #expect(abs(Double(FeatureLayout.scaledSeconds(1)) - log1p(1e6) / 10) < 1e-6)
     #expect(abs(Double(FeatureLayout.scaledBytes(1023)) - log(1024) / 10) < 1e-6)
-    #expect(abs(Double(FeatureLayout.scaledBandwidth(40e6)) - log(41) / 10) < 1e-6)
+    #expect(abs(Double(FeatureLayout.scaledBandwidth(megabitsPerSecond: 40)) - log(41) / 10) < 1e-6)
 }
 
 @Test func deviceOnlyGraphSendsNothing() throws {
     let mapping = try Architecture(readable: "combine(8) | knn | agg(rel,mean) | pool(mean) | id | id", in: .small)
         .mapping(in: .small)
-    let graph = try ArchitectureGraph(mapping: mapping, costs: testCosts, bandwidth: 10e6)
+    let graph = try ArchitectureGraph(mapping: mapping, costs: testCosts, megabitsPerSecond: 10)
     #expect(graph.transferSeconds == 0 && graph.linkBytes == 0)
     for node in 0..<graph.nodeCount { #expect(row(graph, node)[FeatureLayout.payload] == 0) }
 }
@@ -103,7 +103,7 @@ func nonPositiveBandwidthIsRejected(bandwidth: Double) throws {
     let mapping = try Architecture(readable: "knn | agg(rel,max) | pool(max) | id | id | id", in: .small)
         .mapping(in: .small)
     #expect(throws: PredictorError.self) {
-        try ArchitectureGraph(mapping: mapping, costs: testCosts, bandwidth: bandwidth)
+        try ArchitectureGraph(mapping: mapping, costs: testCosts, megabitsPerSecond: bandwidth)
     }
 }
 

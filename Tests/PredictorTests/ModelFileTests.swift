@@ -17,6 +17,10 @@ import Testing
     #expect(loaded == model)
     let graphs = try sampledGraphs(3, seed: 2).map(\.graph)
     #expect(loaded.predict(graphs, threads: .single) == model.predict(graphs, threads: .single))
+    let one = try sampledGraphs(1, seed: 2)[0]
+    let single = try loaded.predict(
+        one.mapping, costs: testCosts, megabitsPerSecond: one.graph.megabitsPerSecond, threads: .single)
+    #expect(single == model.predict([one.graph], threads: .single)[0])
     let attributes = try HDF5File.read(path) { try $0.attributes() }
     #expect(attributes["target"]?.stringValue == "energy" && attributes["unit"]?.stringValue == "J")
     #expect(attributes["feature_layout_version"]?.intValue == Int64(FeatureLayout.version))

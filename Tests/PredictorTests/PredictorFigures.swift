@@ -34,14 +34,14 @@ struct PredictorFigures {
         let architectures = sampler.sample(count + 1000, using: &generator)
         func sample(_ architecture: Architecture, bandwidth: Double) throws -> PredictorSample {
             let mapping = try architecture.mapping(in: .paper)
-            let graph = try ArchitectureGraph(mapping: mapping, costs: testCosts, bandwidth: bandwidth)
+            let graph = try ArchitectureGraph(mapping: mapping, costs: testCosts, megabitsPerSecond: bandwidth)
             return PredictorSample(graph: graph, target: syntheticTarget(mapping, graph))
         }
         var known: [PredictorSample] = []
         for architecture in architectures.prefix(count + 500) {
             known.append(try sample(architecture, bandwidth: testBandwidths[Int(generator.next() % 3)]))
         }
-        let unseen = try architectures.suffix(500).map { try sample($0, bandwidth: 25e6) }
+        let unseen = try architectures.suffix(500).map { try sample($0, bandwidth: 25) }
         let training = Array(known.prefix(count))
         let test = Array(known.suffix(500))
         let start = Date()

@@ -20,9 +20,9 @@ public struct ArchitectureGraph: Sendable, Hashable {
     public var costs: [Double]
     /// The bytes crossing the link per sample, both directions.
     public var linkBytes: Int
-    /// The link bandwidth, bit/s.
-    public var bandwidth: Double
-    /// The time the payloads take at `bandwidth`, seconds (bytes·8 / bandwidth, no delays).
+    /// The link bandwidth in Mbit/s (10⁶ bits per second, as Systems' `LinkProfile` counts it).
+    public var megabitsPerSecond: Double
+    /// The time the payloads take at that bandwidth, seconds (bytes·8 / (Mbit/s·10⁶), no delays).
     public var transferSeconds: Double
 
     /// The number of nodes.
@@ -31,13 +31,14 @@ public struct ArchitectureGraph: Sendable, Hashable {
     /// The sum of the node costs plus the transfer time: the LUT estimate without fixed link delays.
     public var costSum: Double { costs.reduce(0, +) + transferSeconds }
 
-    /// Builds the graph of `mapping` at `bandwidth` bit/s, with the node costs from `costs`.
-    public init(mapping: Mapping, costs nodeCosts: NodeCosts, bandwidth: Double) throws(PredictorError) {
-        guard bandwidth > 0, bandwidth.isFinite else {
+    /// Builds the graph of `mapping` over a link of `megabitsPerSecond` Mbit/s, with the node costs from `costs`.
+    public init(mapping: Mapping, costs nodeCosts: NodeCosts, megabitsPerSecond: Double) throws(PredictorError) {
+        guard megabitsPerSecond > 0, megabitsPerSecond.isFinite else {
             throw PredictorError(
-                origin: "predictor graph", message: "bandwidth \(bandwidth) bit/s is not a positive number")
+                origin: "predictor graph",
+                message: "bandwidth \(megabitsPerSecond) Mbit/s is not a positive number")
         }
-        self.bandwidth = bandwidth
+        self.megabitsPerSecond = megabitsPerSecond
         let headLayers = mapping.head.widths.count - 1
         kinds =
             [.global, .input] + mapping.steps.map { .position($0.position) }
@@ -98,11 +99,11 @@ public struct ArchitectureGraph: Sendable, Hashable {
     }
 
     private mutating func setPayload(_ bytes: Int, node: Int) {
-        let seconds = Double(bytes) * 8 / bandwidth
+        let seconds = Double(bytes) * 8 / (megabitsPerSecond * 1e6)
         transferSeconds += seconds
         let row = node * FeatureLayout.width
         features[row + FeatureLayout.payload] = FeatureLayout.scaledBytes(bytes)
-        features[row + FeatureLayout.bandwidth] = FeatureLayout.scaledBandwidth(bandwidth)
+        features[row + FeatureLayout.bandwidth] = FeatureLayout.scaledBandwidth(megabitsPerSecond: megabitsPerSecond)
         features[row + FeatureLayout.transfer] = FeatureLayout.scaledSeconds(seconds)
         features[row + FeatureLayout.linearTransfer] = Float(seconds)
     }

@@ -60,8 +60,8 @@ public enum FeatureLayout {
     /// `log(1 + bytes) / 10`.
     public static func scaledBytes(_ bytes: Int) -> Float { scaled(Double(bytes), unit: 1) }
 
-    /// `log(1 + bitsPerSecond / 1 Mbit/s) / 10`.
-    public static func scaledBandwidth(_ bitsPerSecond: Double) -> Float { scaled(bitsPerSecond, unit: 1e6) }
+    /// `log(1 + Mbit/s) / 10`.
+    public static func scaledBandwidth(megabitsPerSecond: Double) -> Float { scaled(megabitsPerSecond, unit: 1) }
 
     private static func scaled(_ x: Double, unit: Double) -> Float { Float(log1p(max(0, x) / unit) / 10) }
 }

@@ -1,3 +1,4 @@
+import Design
 import GNN
 import Tensor
 
@@ -55,5 +56,14 @@ public struct PredictorModel: Sendable, Equatable {
             start = end
         }
         return result
+    }
+
+    /// The predicted figure of one architecture's `mapping` over a link of `megabitsPerSecond` Mbit/s, with
+    /// node costs from `costs` (the graph is built as `ArchitectureGraph` builds it).
+    public func predict(
+        _ mapping: Mapping, costs: NodeCosts, megabitsPerSecond: Double, threads: ThreadBudget
+    ) throws(PredictorError) -> Double {
+        let graph = try ArchitectureGraph(mapping: mapping, costs: costs, megabitsPerSecond: megabitsPerSecond)
+        return predict([graph], threads: threads)[0]
     }
 }
