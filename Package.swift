@@ -39,6 +39,10 @@ let package = Package(
         .target(
             name: "Systems", dependencies: ["CSched", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
             swiftSettings: mathFlags),
+        /// The learned latency / energy predictor: architecture graphs, a GIN regressor, its training and metrics.
+        .target(
+            name: "Predictor", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            swiftSettings: mathFlags),
         /// Wire protocol, edge server, device runtime, pipelining and fallback.
         .target(
             name: "CoInference", dependencies: ["Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
@@ -80,6 +84,7 @@ let package = Package(
         .testTarget(name: "GNNTests", dependencies: ["GNN", "Tensor", "HDF5"]),
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "SystemsTests", dependencies: ["Systems", "Design", "GNN", "Tensor"]),
+        .testTarget(name: "PredictorTests", dependencies: ["Predictor", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
             name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),

@@ -1,0 +1,82 @@
+import GNN
+import Tensor
+
+/// Trains a `PredictorModel` on measured samples: MAPE loss, GNN's Adam with a cosine learning-rate schedule,
+/// seeded shuffling, early stopping on a validation split carved from the given samples (the caller keeps its
+/// test split away from this call).
+public enum PredictorTraining {
+    /// The result of a run: the model of the best validation epoch and every epoch's figures.
+    public struct Result: Sendable {
+        /// The model with the parameters of the best validation epoch.
+        public var model: PredictorModel
+        /// One entry per epoch run.
+        public var history: [PredictorEpoch]
+        /// The epoch whose parameters were kept.
+        public var bestEpoch: Int
+    }
+
+    /// Trains on `samples` for `target`. Throws when there are too few samples for both splits or a target is
+    /// not a positive finite number.
+    public static func train(
+        _ samples: [PredictorSample], target: PredictionTarget, options: PredictorTrainingOptions
+    ) throws(PredictorError) -> Result {
+        let origin = "predictor train"
+        if let bad = samples.firstIndex(where: { !($0.target > 0 && $0.target.isFinite) }) {
+            throw PredictorError(
+                origin: origin, message: "sample \(bad) has target \(samples[bad].target); targets must be positive")
+        }
+        let validationCount = Int((Double(samples.count) * options.validationFraction).rounded())
+        guard validationCount >= 1, samples.count - validationCount >= 1 else {
+            throw PredictorError(
+                origin: origin,
+                message: "\(samples.count) samples leave no training or validation split at validation fraction "
+                    + "\(options.validationFraction); measure more architectures")
+        }
+        var generator = SeededGenerator(seed: options.seed)
+        let order = Array(samples.indices).shuffled(using: &generator)
+        let validation = order.prefix(validationCount).map { samples[$0] }
+        var training = order.dropFirst(validationCount).map { samples[$0] }
+        let scale = training.reduce(0) { $0 + $1.target } / Double(training.count)
+        // The parameters are drawn from a seed drawn from the run's generator; the model records the run's seed.
+        var model = PredictorModel(
+            network: options.network, target: target, targetScale: scale, seed: generator.next())
+        model.seed = options.seed
+        var optimiser = Adam()
+        var best = (mape: Double.infinity, store: model.store, epoch: 0)
+        var history: [PredictorEpoch] = []
+        let validationGraphs = validation.map(\.graph)
+        let validationTargets = validation.map(\.target)
+        let schedule = CosineSchedule(
+            initial: options.learningRate, minimum: options.minimumLearningRate, length: options.epochs)
+        for epoch in 1...max(1, options.epochs) {
+            let rate = schedule.rate(at: epoch - 1)
+            training.shuffle(using: &generator)
+            var lossSum = 0.0
+            var steps = 0
+            var start = 0
+            while start < training.count {
+                let chunk = training[start..<min(training.count, start + max(1, options.batchSize))]
+                start += chunk.count
+                let batch = GraphBatch(chunk.map(\.graph), scale: scale)
+                let (output, tape) = model.network.forward(batch, store: model.store, threads: options.threads)
+                let (loss, dOutput) = MAPELoss.evaluate(
+                    predicted: output, targets: chunk.map { Float($0.target / scale) })
+                let gradients = model.network.backward(
+                    dOutput, tape: tape, store: model.store, threads: options.threads)
+                optimiser.step(&model.store, gradients: gradients, learningRate: rate)
+                lossSum += loss
+                steps += 1
+            }
+            let predicted = model.predict(validationGraphs, threads: options.threads)
+            let mape = Metrics.mape(predicted: predicted, measured: validationTargets)
+            history.append(PredictorEpoch(epoch: epoch, trainingLoss: lossSum / Double(steps), validationMAPE: mape))
+            if mape < best.mape {
+                best = (mape, model.store, epoch)
+            } else if epoch - best.epoch >= options.patience {
+                break
+            }
+        }
+        model.store = best.store
+        return Result(model: model, history: history, bestEpoch: best.epoch)
+    }
+}
