@@ -98,7 +98,8 @@ struct TrainCommand: Command {
             ) { report, current in
                 var line = epochLine(report, of: total)
                 if let test = data.test {
-                    let result = try current.evaluate(on: test, threads: shell.threads, progress: .silent, cancellation: shell.cancellation)
+                    let result = try current.evaluate(
+                        on: test, threads: shell.threads, progress: .silent, cancellation: shell.cancellation)
                     line += "  test " + NumberFormat.fixed(result.overallAccuracy * 100, 1) + "%"
                 }
                 let done = report.epoch - (total - epochs)
