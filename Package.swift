@@ -33,6 +33,10 @@ let package = Package(
         /// The design space, architectures with their device/edge mapping, and the one-shot supernet.
         .target(
             name: "Design", dependencies: ["GNN", "Tensor", "HDF5"], exclude: ["README.md"], swiftSettings: mathFlags),
+        /// Constraint-based random + evolutionary search over architectures with their mappings, and the zoo.
+        .target(
+            name: "Search", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
         .target(name: "Workbench", dependencies: ["Design", "GNN", "HDF5", "Tensor"], exclude: ["README.md"]),
 
@@ -57,6 +61,7 @@ let package = Package(
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "Tensor"]),
         .testTarget(name: "GNNTests", dependencies: ["GNN", "Tensor", "HDF5"]),
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),
         .testTarget(name: "TandemCLITests", dependencies: ["tandem"]),
     ]
