@@ -60,7 +60,8 @@ struct CheckpointReader {
     func reals(_ name: String, count: Int) throws -> [Double] {
         let array = try file.read(Double.self, at: "designs/" + name)
         guard array.values.count == count else {
-            throw SearchError.file(path: path, detail: "dataset 'designs/\(name)' has \(array.values.count) values, expected \(count)")
+            throw SearchError.file(
+                path: path, detail: "dataset 'designs/\(name)' has \(array.values.count) values, expected \(count)")
         }
         return array.values
     }
@@ -69,7 +70,8 @@ struct CheckpointReader {
     func integers(_ name: String, count: Int) throws -> [Int] {
         let array = try file.readIntegers(at: "designs/" + name)
         guard array.values.count == count else {
-            throw SearchError.file(path: path, detail: "dataset 'designs/\(name)' has \(array.values.count) values, expected \(count)")
+            throw SearchError.file(
+                path: path, detail: "dataset 'designs/\(name)' has \(array.values.count) values, expected \(count)")
         }
         return array.values.map { Int($0) }
     }

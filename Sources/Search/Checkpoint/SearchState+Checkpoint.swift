@@ -50,14 +50,17 @@ extension SearchState {
                 at: "designs/encoding")
             try file.write(designs.map { Int64($0.generation) }, shape: [r], at: "designs/generation")
             try file.write(designs.flatMap { $0.costs.map(\.latencySeconds) }, shape: [r, t], at: "designs/latency_s")
-            try file.write(designs.flatMap { $0.costs.map(\.deviceEnergyJoules) }, shape: [r, t], at: "designs/energy_J")
+            try file.write(
+                designs.flatMap { $0.costs.map(\.deviceEnergyJoules) }, shape: [r, t], at: "designs/energy_J")
             try file.write(designs.map { Int64($0.score == nil ? 0 : 1) }, shape: [r], at: "designs/scored")
             try file.write(designs.map { $0.score?.accuracy ?? .nan }, shape: [r], at: "designs/accuracy")
             try file.write(
                 designs.map { $0.score?.meanClassAccuracy ?? .nan }, shape: [r], at: "designs/mean_class_accuracy")
             try file.write(designs.map { $0.score?.loss ?? .nan }, shape: [r], at: "designs/loss")
             try file.write(
-                designs.flatMap { [$0.foundAt.costCalls, $0.foundAt.accuracyCalls, $0.foundAt.candidates].map(Int64.init) },
+                designs.flatMap {
+                    [$0.foundAt.costCalls, $0.foundAt.accuracyCalls, $0.foundAt.candidates].map(Int64.init)
+                },
                 shape: [r, 3], at: "designs/found_at")
         }
     }
@@ -68,7 +71,8 @@ extension SearchState {
         try HDF5File.read(path) { file in
             let reader = CheckpointReader(file: file, path: path)
             guard (try file.attributeIfPresent("tandem_kind"))?.stringValue == SearchCheckpoint.kind else {
-                throw SearchError.file(path: path, detail: "not a search checkpoint (tandem_kind is not '\(SearchCheckpoint.kind)')")
+                throw SearchError.file(
+                    path: path, detail: "not a search checkpoint (tandem_kind is not '\(SearchCheckpoint.kind)')")
             }
             let space = try DesignSpace.read(from: file, path: path)
             let latency = try reader.doubles("target_latency_budget_s")

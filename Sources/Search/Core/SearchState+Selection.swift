@@ -30,7 +30,9 @@ extension SearchState {
 
     /// The indices of the designs within target `t`'s budget, best first (ties: evaluated first).
     public func survivors(of t: Int) -> [Int] {
-        let within = designs.indices.filter { designs[$0].score != nil && targets[t].violations(designs[$0].costs[t]).isEmpty }
+        let within = designs.indices.filter {
+            designs[$0].score != nil && targets[t].violations(designs[$0].costs[t]).isEmpty
+        }
         return within.sorted { a, b in
             guard let sa = designs[a].score, let sb = designs[b].score else { return a < b }
             if options.ranking.isBetter(sa, than: sb) { return true }

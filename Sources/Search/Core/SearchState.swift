@@ -98,7 +98,8 @@ public struct SearchState: Sendable {
             let candidate = next.draw(parents: parents)
             next.counters.candidates += 1
             if next.index[candidate] == nil {
-                try next.evaluate(candidate, generation: generation, cost: cost, accuracy: &accuracy, cancellation: cancellation)
+                try next.evaluate(
+                    candidate, generation: generation, cost: cost, accuracy: &accuracy, cancellation: cancellation)
             }
             progress.report(next.counters.candidates, of: options.candidateBudget, note: next.bestNote)
         }

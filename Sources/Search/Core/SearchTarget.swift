@@ -19,7 +19,8 @@ public struct SearchTarget: Sendable, Hashable, CustomStringConvertible {
         latencyBudgetSeconds: Double, energyBudgetJoules: Double? = nil, bandwidthsMbps: [Double]
     ) -> [SearchTarget] {
         bandwidthsMbps.map {
-            SearchTarget(latencyBudgetSeconds: latencyBudgetSeconds, energyBudgetJoules: energyBudgetJoules, bandwidthMbps: $0)
+            SearchTarget(
+                latencyBudgetSeconds: latencyBudgetSeconds, energyBudgetJoules: energyBudgetJoules, bandwidthMbps: $0)
         }
     }
 

@@ -85,7 +85,8 @@ public struct ParetoPlot: Sendable {
         }
         for member in zoo.members {
             let p = axis.position(member.cost.latencySeconds * 1e3, member.score.accuracy * 100)
-            out += "<circle cx=\"\(f(p.0))\" cy=\"\(f(p.1))\" r=\"7\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>"
+            out +=
+                "<circle cx=\"\(f(p.0))\" cy=\"\(f(p.1))\" r=\"7\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>"
             out += "<text x=\"\(f(p.0 + 9))\" y=\"\(f(p.1 - 8))\" font-size=\"10\">\(escape(member.name))</text>\n"
         }
         for reference in references {
@@ -95,7 +96,8 @@ public struct ParetoPlot: Sendable {
         }
         let keyY = Self.top + 20 + Double(bandwidths.count) * 18
         out += "<circle cx=\"\(f(Self.width - Self.right + 15))\" cy=\"\(f(keyY - 4))\" r=\"6\" fill=\"none\" "
-        out += "stroke=\"black\"/><text x=\"\(f(Self.width - Self.right + 25))\" y=\"\(f(keyY))\">chosen design</text>\n"
+        out +=
+            "stroke=\"black\"/><text x=\"\(f(Self.width - Self.right + 25))\" y=\"\(f(keyY))\">chosen design</text>\n"
         if !references.isEmpty {
             out += "<path d=\"M\(f(Self.width - Self.right + 15)),\(f(keyY + 8)) l5,5 l-5,5 l-5,-5 z\" fill=\"black\"/>"
             out += "<text x=\"\(f(Self.width - Self.right + 25))\" y=\"\(f(keyY + 18))\">reference</text>\n"

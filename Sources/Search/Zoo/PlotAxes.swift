@@ -70,9 +70,11 @@ struct PlotAxes {
         for value in PlotAxes.ticks(y.0, y.1) {
             let py = position(logarithmic ? pow(10, x.0) : x.0, value).1
             out += "<line x1=\"\(f(left - 5))\" y1=\"\(f(py))\" x2=\"\(f(left))\" y2=\"\(f(py))\" stroke=\"#444\"/>"
-            out += "<text x=\"\(f(left - 8))\" y=\"\(f(py + 4))\" text-anchor=\"end\">\(escape(PlotAxes.label(value)))</text>\n"
+            out +=
+                "<text x=\"\(f(left - 8))\" y=\"\(f(py + 4))\" text-anchor=\"end\">\(escape(PlotAxes.label(value)))</text>\n"
         }
-        out += "<text x=\"\(f((left + right) / 2))\" y=\"\(f(bottom + 40))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
+        out +=
+            "<text x=\"\(f((left + right) / 2))\" y=\"\(f(bottom + 40))\" text-anchor=\"middle\">\(escape(xLabel))</text>\n"
         out += "<text transform=\"translate(\(f(left - 48)),\(f((top + bottom) / 2))) rotate(-90)\" "
         out += "text-anchor=\"middle\">\(escape(yLabel))</text>\n"
         return out

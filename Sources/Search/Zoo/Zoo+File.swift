@@ -69,13 +69,15 @@ extension Zoo {
             let space = try DesignSpace.read(from: file, path: path)
             func text(_ name: String, at group: String = "/") throws -> String {
                 guard let value = try file.attributeIfPresent(name, at: group)?.stringValue else {
-                    throw SearchError.file(path: path, detail: "attribute '\(name)' of '\(group)' is missing or not text")
+                    throw SearchError.file(
+                        path: path, detail: "attribute '\(name)' of '\(group)' is missing or not text")
                 }
                 return value
             }
             func number(_ name: String, at group: String) throws -> Double {
                 guard let value = try file.attributeIfPresent(name, at: group)?.doubleValue else {
-                    throw SearchError.file(path: path, detail: "attribute '\(name)' of '\(group)' is missing or not a number")
+                    throw SearchError.file(
+                        path: path, detail: "attribute '\(name)' of '\(group)' is missing or not a number")
                 }
                 return value
             }
