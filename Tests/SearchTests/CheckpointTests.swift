@@ -2,6 +2,7 @@ import Design
 import HDF5
 import Search
 import Tensor
+import Synchronization
 import Testing
 
 @Suite struct CheckpointTests {
@@ -49,6 +50,46 @@ import Testing
         #expect(idle.calls.value == 0 && idleAccuracy.calls.value == 0)
     }
 
+    @Test func resumeChecksTheSettingsAndCanExtendAFinishedSearch() throws {
+        var state = try makeState()
+        var accuracy = supernetAccuracy()
+        try state.run(cost: testCost, accuracy: &accuracy)
+        try state.checkResumable(space: state.space, targets: state.targets, options: state.options)
+        var other = state.options
+        other.seed += 1
+        #expect(throws: SearchError.self) {
+            try state.checkResumable(space: state.space, targets: state.targets, options: other)
+        }
+        #expect(throws: SearchError.self) {
+            try state.checkResumable(
+                space: state.space, targets: Array(state.targets.prefix(1)), options: state.options)
+        }
+        // Extending a finished 3-generation search to 4 equals a 4-generation search from the start.
+        var extended = try state.extended(toGenerations: 4)
+        #expect(!extended.isFinished)
+        try extended.run(cost: testCost, accuracy: &accuracy)
+        var options = state.options
+        options.generations = 4
+        var direct = try SearchState(space: state.space, targets: state.targets, options: options)
+        var fresh = supernetAccuracy()
+        try direct.run(cost: testCost, accuracy: &fresh)
+        #expect(extended == direct)
+    }
+
+    @Test func progressReportsEveryCandidateWithTheBestSoFar() throws {
+        let notes = NoteLog()
+        var state = try makeState()
+        var accuracy = supernetAccuracy()
+        try state.run(
+            cost: testCost, accuracy: &accuracy,
+            progress: Progress { done, total, note in notes.add(done, total, note) })
+        let reports = notes.all
+        #expect(reports.map(\.0) == Array(1...state.options.candidateBudget))
+        #expect(reports.allSatisfy { $0.1 == state.options.candidateBudget })
+        #expect(reports.last?.2.hasPrefix("best ") == true)
+        #expect(reports.last?.2.contains("Mbit/s") == true)
+    }
+
     @Test func cancelledGenerationLeavesTheStateAtTheLastCompletedOne() throws {
         var state = try makeState()
         var accuracy = supernetAccuracy()
@@ -72,4 +113,11 @@ import Testing
             "\(error)".contains("not a search checkpoint") && "\(error)".contains(path)
         }
     }
+}
+
+/// Collects progress reports from any thread.
+final class NoteLog: Sendable {
+    private let reports = Mutex<[(Int, Int, String)]>([])
+    func add(_ done: Int, _ total: Int, _ note: String) { reports.withLock { $0.append((done, total, note)) } }
+    var all: [(Int, Int, String)] { reports.withLock { $0 } }
 }
