@@ -35,6 +35,9 @@ public struct SearchState: Sendable {
     public init(space: DesignSpace, targets: [SearchTarget], options: SearchOptions) throws {
         try options.validate()
         guard !targets.isEmpty else { throw SearchError.invalidOption(detail: "give at least one target") }
+        guard Set(targets).count == targets.count else {
+            throw SearchError.invalidOption(detail: "a target is given twice: give each (budget, bandwidth) once")
+        }
         for target in targets {
             guard target.bandwidthMbps > 0, target.latencyBudgetSeconds > 0,
                 (target.energyBudgetJoules ?? 1) > 0

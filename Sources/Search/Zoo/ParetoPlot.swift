@@ -20,7 +20,8 @@ public struct ReferencePoint: Sendable, Hashable {
 /// An SVG scatter plot of a zoo: x = predicted latency (ms; logarithmic when the range spans more than a
 /// factor of 20), y = accuracy (%); each bandwidth's Pareto front as a coloured step line with dots, the
 /// chosen designs (best per target) ringed and labelled with their member name, reference points as
-/// labelled black diamonds.
+/// labelled black diamonds. Chosen designs are ranked by the search's ranking (by default the inherited
+/// loss), so they need not lie on the accuracy front.
 public struct ParetoPlot: Sendable {
     /// The zoo drawn.
     public var zoo: Zoo
@@ -83,11 +84,13 @@ public struct ParetoPlot: Sendable {
             out += "<text x=\"\(f(legendX + 10))\" y=\"\(f(legendY))\">front @ "
             out += "\(escape(SearchTarget.compact(bandwidth))) Mbit/s</text>\n"
         }
-        for member in zoo.members {
+        for (index, member) in zoo.members.enumerated() {
+            // Labels of nearby members are staggered vertically so that they stay readable.
             let p = axis.position(member.cost.latencySeconds * 1e3, member.score.accuracy * 100)
+            let labelY = p.1 - 8 - Double(index % 3) * 12
             out +=
                 "<circle cx=\"\(f(p.0))\" cy=\"\(f(p.1))\" r=\"7\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>"
-            out += "<text x=\"\(f(p.0 + 9))\" y=\"\(f(p.1 - 8))\" font-size=\"10\">\(escape(member.name))</text>\n"
+            out += "<text x=\"\(f(p.0 + 9))\" y=\"\(f(labelY))\" font-size=\"10\">\(escape(member.name))</text>\n"
         }
         for reference in references {
             let p = axis.position(reference.latencySeconds * 1e3, reference.accuracy * 100)

@@ -5,7 +5,8 @@ import Design
 /// Weights are not held yet: the engine and retraining add a model per member later (the file keeps a
 /// `members/NAME/` group for it).
 public struct ZooMember: Sendable, Equatable {
-    /// The member's name, unique in the zoo: the target's name (`lat30ms_bw10`) for a best design, or
+    /// The member's name, unique in the zoo: the target's name (`lat30ms_bw10`, with `_INDEX` of the target
+    /// appended when two budgets round to the same name) for a best design, or
     /// `front_bw10_3` for the fourth front point at 10 Mbit/s.
     public var name: String
     /// The architecture (valid in the zoo's space).
@@ -68,9 +69,11 @@ public struct Zoo: Sendable, Equatable {
         var members: [ZooMember] = []
         for (t, outcome) in state.outcomes.enumerated() {
             guard let best = outcome.best, let score = state.designs[best].score else { continue }
+            let name = outcome.target.name
             members.append(
                 ZooMember(
-                    name: outcome.target.name, architecture: state.designs[best].architecture, target: outcome.target,
+                    name: members.contains { $0.name == name } ? name + "_\(t)" : name,
+                    architecture: state.designs[best].architecture, target: outcome.target,
                     bandwidthMbps: outcome.target.bandwidthMbps, cost: state.designs[best].costs[t], score: score))
         }
         var front: [ZooMember] = []
