@@ -43,6 +43,10 @@ let package = Package(
         .target(
             name: "Predictor", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
             swiftSettings: mathFlags),
+        /// Constraint-based random + evolutionary search over architectures with their mappings, and the zoo.
+        .target(
+            name: "Search", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            swiftSettings: mathFlags),
         /// Wire protocol, edge server, device runtime, pipelining and fallback.
         .target(
             name: "CoInference", dependencies: ["Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
@@ -85,6 +89,7 @@ let package = Package(
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "SystemsTests", dependencies: ["Systems", "Design", "GNN", "Tensor"]),
         .testTarget(name: "PredictorTests", dependencies: ["Predictor", "Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
             name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),

@@ -24,12 +24,12 @@ extension DesignSpace {
     }
 
     /// Writes the space's attributes on the root of `file`.
-    func writeAttributes(to file: HDF5File) throws {
+    public func writeAttributes(to file: HDF5File) throws {
         for (name, value) in attributes { try file.setAttribute(name, to: value) }
     }
 
     /// The space stored in the root attributes of `file` (at `path`, for messages), validated.
-    static func read(from file: HDF5File, path: String) throws -> DesignSpace {
+    public static func read(from file: HDF5File, path: String) throws -> DesignSpace {
         let attributes = RootAttributes(file: file, path: path)
         func value(_ name: String) throws -> HDF5AttributeValue { try attributes.value(name) }
         func int(_ name: String) throws -> Int { Int(try attributes.int(name)) }

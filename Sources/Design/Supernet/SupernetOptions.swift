@@ -38,4 +38,11 @@ public struct ArchitectureScore: Sendable, Equatable {
     public var meanClassAccuracy: Double
     /// Mean cross-entropy (no smoothing).
     public var loss: Double
+
+    /// A score of `accuracy` and `meanClassAccuracy` (fractions in [0, 1]) and mean cross-entropy `loss`.
+    public init(accuracy: Double, meanClassAccuracy: Double, loss: Double) {
+        self.accuracy = accuracy
+        self.meanClassAccuracy = meanClassAccuracy
+        self.loss = loss
+    }
 }
