@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Tensor
 
 @testable import Workbench
 

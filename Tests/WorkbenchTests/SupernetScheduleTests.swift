@@ -2,6 +2,7 @@ import Design
 import Foundation
 import GNN
 import Testing
+import Tensor
 
 @testable import Workbench
 

@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// The scatter plot of an evaluation: predicted against measured for the GIN and the baseline, the line
 /// predicted = measured and the ±10 % band around it, axes with ticks and units.
@@ -79,7 +80,11 @@ extension EvaluationReport {
 
     /// Writes `svg(logarithmic:)` to `path` atomically.
     public func writeSVG(to path: String, logarithmic: Bool) throws(PredictorError) {
-        try AtomicText.write(svg(logarithmic: logarithmic), to: path)
+        do {
+            try AtomicFile.write(svg(logarithmic: logarithmic), to: path)
+        } catch {
+            throw PredictorError(origin: error.path, message: error.problem)
+        }
     }
 
     private func escaped(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Tensor
 
 /// A point drawn for comparison on a zoo's plot (DGCNN, PointNet, the best DGCNN split).
 public struct ReferencePoint: Sendable, Hashable {
@@ -43,7 +44,13 @@ public struct ParetoPlot: Sendable {
     static let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 
     /// Writes the SVG to `path` atomically.
-    public func write(to path: String) throws(SearchError) { try AtomicText.write(svg, to: path) }
+    public func write(to path: String) throws(SearchError) {
+        do {
+            try AtomicFile.write(svg, to: path)
+        } catch {
+            throw .file(path: error.path, detail: error.problem)
+        }
+    }
 
     /// The SVG document.
     public var svg: String {

@@ -1,3 +1,5 @@
+import Tensor
+
 /// `export NAME to PATH`: writes a named value as an HDF5 file.
 struct ExportCommand: Command {
     static let spec = CommandSpec(

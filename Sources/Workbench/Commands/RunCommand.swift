@@ -1,3 +1,5 @@
+import Tensor
+
 /// `run PATH`: replays a script in this session.
 struct RunCommand: Command {
     static let spec = CommandSpec(

@@ -1,3 +1,5 @@
+import Tensor
+
 /// `save PATH [RANGE]`: writes the recorded commands as a script that replays to the same state.
 struct SaveCommand: Command {
     static let spec = CommandSpec(

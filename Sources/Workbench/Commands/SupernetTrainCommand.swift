@@ -1,6 +1,7 @@
 import Design
 import Foundation
 import GNN
+import Tensor
 
 /// `supernet train SN on DATA [epochs=N] [checkpoint=PATH] [resume=PATH]`: single-path training.
 struct SupernetTrainCommand: Command {

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Writes files all at once: to a temporary name in the same directory, then renamed over the target, so a
-/// crash never leaves a half-written file.
+/// Writes files all at once: to a temporary name in the same directory (unique per call, so two writers never
+/// share one), then renamed over the target, so a crash never leaves a half-written file. Every module writes
+/// its text files (scripts, notebooks, SVG plots) through it.
 public enum AtomicFile {
     /// Writes `text` (UTF-8) to `path` atomically.
     public static func write(_ text: String, to path: String) throws(FileError) {
         try createParentDirectory(of: path)
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = path + ".tmp-\(getpid())-\(UUID().uuidString.prefix(8))"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
             throw FileError(path: path, problem: "cannot write (does the directory exist?)")
         }
