@@ -114,6 +114,14 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
         return Int(line[range.upperBound...].prefix { $0.isNumber })
     }
     #expect((orphans.max() ?? 0) >= 2, "requests in flight when the edge died: \(log.all)")
+    // Split 2 sends the device's state before the edge's first step: every orphan is finished from it.
+    let losses = log.all.filter { $0.contains("fall back,") }
+    #expect(!losses.isEmpty)
+    for line in losses {
+        let tail = line.range(of: "); ").map { line[$0.upperBound...] } ?? ""
+        let counts = tail.split(separator: " ").compactMap { Int($0) }
+        #expect(counts.count == 2 && counts[0] == counts[1], "\(line)")
+    }
 }
 
 @Test func unreachableEdgeMeansEveryRequestIsAnsweredOnTheDevice() throws {

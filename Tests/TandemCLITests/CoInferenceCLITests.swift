@@ -73,7 +73,9 @@ import Testing
             #expect(try Binary.run([command, "-h"]).stdout == help.stdout)
             // Every argument the overview names for the command is in the command's own usage.
             let overview = top.stdout.split(separator: "\n").first { $0.contains("tandem \(command) --") } ?? ""
-            let flags = overview.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[].")) }
+            let flags = overview.split(separator: " ").map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[]."))
+            }
             let named = flags.filter { $0.hasPrefix("--") && $0 != "--help" }
             #expect(!named.isEmpty, "no argument of tandem \(command) in: \(overview)")
             for word in named {
