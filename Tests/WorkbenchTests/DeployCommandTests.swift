@@ -72,9 +72,11 @@ import Testing
         let rows = lines.filter { $0.first?.isNumber == true }
         #expect(rows.map { $0.prefix { $0.isNumber } } == (0...9).map { Substring(String($0)) })
         #expect(rows.first?.contains("edge-only") == true && rows.last?.contains("device-only") == true)
+        // The latency is the second duration of a row (after the uplink).
         let latencies = rows.compactMap { row -> Double? in
             let cells = row.split(separator: " ", omittingEmptySubsequences: true)
-            guard let ms = cells.firstIndex(where: { $0 == "ms" || $0 == "s" }), ms > 0 else { return nil }
+            guard let ms = cells.indices.filter({ cells[$0] == "ms" || cells[$0] == "s" }).dropFirst().first, ms > 0
+            else { return nil }
             let value = Double(cells[ms - 1]) ?? .nan
             return cells[ms] == "s" ? value * 1000 : value
         }

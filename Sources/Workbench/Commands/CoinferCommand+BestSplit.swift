@@ -16,11 +16,12 @@ extension CoinferCommand {
         let system = options.system
         let rows = search.rows.map { row -> [String] in
             let s = row.summary
+            // What crosses and its link time first: their widths are the same on every machine.
             return [
-                String(row.split), search.placement(row.split), SummaryText.duration(s.medianTotal),
+                String(row.split), search.placement(row.split), SummaryText.bytes(row.medianBytesUp),
+                SummaryText.duration(s.median(\.uplink)), SummaryText.duration(s.medianTotal),
                 SummaryText.duration(s.p95Total), SummaryText.duration(s.median(\.device)),
-                SummaryText.duration(s.median(\.uplink)), SummaryText.duration(s.median(\.edge)),
-                SummaryText.bytes(row.medianBytesUp), SummaryText.energy(s.medianEnergy),
+                SummaryText.duration(s.median(\.edge)), SummaryText.energy(s.medianEnergy),
                 s.accuracy.map { NumberFormat.fixed($0 * 100, 1) + " %" } ?? "-",
             ]
         }
@@ -34,7 +35,7 @@ extension CoinferCommand {
         console.print(
             Table(
                 header: [
-                    "split", "placement", "latency", "p95", "device", "uplink", "edge", "sent", "energy", "accuracy",
+                    "split", "placement", "sent", "uplink", "latency", "p95", "device", "edge", "energy", "accuracy",
                 ], rows: rows
             ).text)
         if let best = search.best {
