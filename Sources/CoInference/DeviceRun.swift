@@ -28,8 +28,10 @@ final class DeviceRun: Sendable {
         }
     }
 
-    /// A request waiting for the edge: what the device kept, its account, when it started, on which connection.
+    /// A request waiting for the edge: the edge segment asked for, what the device kept (the state it sent
+    /// from), its account, when it started, on which connection.
     struct Pending: Sendable {
+        var segment: Int
         var kept: PlanState
         var account: Account
         var start: Double
@@ -146,7 +148,7 @@ final class DeviceRun: Sendable {
     private func send(_ index: Int, segment: Int, kept: PlanState, account: Account, start: Double) {
         var account = account
         guard let connection = connection() else {
-            fallBack(index, account: account, start: start, reason: nil)
+            fallBack(index, resuming: (segment, kept), account: account, start: start)
             return
         }
         let (bytes, seconds) = onDevice {
@@ -159,11 +161,12 @@ final class DeviceRun: Sendable {
         account.bytesUp += bytes.count
         let registered = state.withLock { s -> Bool in
             guard s.connection === connection else { return false }
-            s.pending[index] = Pending(kept: kept, account: account, start: start, generation: s.generation)
+            s.pending[index] = Pending(
+                segment: segment, kept: kept, account: account, start: start, generation: s.generation)
             return true
         }
         guard registered else {
-            fallBack(index, account: account, start: start, reason: nil)
+            fallBack(index, resuming: (segment, kept), account: account, start: start)
             return
         }
         do {
@@ -210,13 +213,21 @@ final class DeviceRun: Sendable {
         }
     }
 
-    private func fallBack(_ index: Int, account: Account, start: Double, reason: String?) {
-        if let reason { runtime.note("device: request \(index) falls back to the device: \(reason)") }
+    /// Answers a request on the device: from the state it kept before edge segment `resuming.segment` when the
+    /// remaining steps need nothing else (`ExecutionPlan.canResume`), else from the raw points with the
+    /// device-only plan. Same weights, same steps: same logits either way.
+    private func fallBack(_ index: Int, resuming: (segment: Int, kept: PlanState), account: Account, start: Double) {
         var account = account
         let points = samples[index].points
+        let position = plan.segments[resuming.segment].steps.lowerBound
+        let resumable = plan.canResume(at: position, from: resuming.kept)
         do {
-            let (logits, seconds) = try onDevice {
-                try runtime.fallback.infer(
+            let (logits, seconds) = try onDevice { () throws -> Tensor in
+                if resumable {
+                    return try plan.logits(
+                        plan.resume(at: position, from: resuming.kept, threads: runtime.deviceThreads))
+                }
+                return try runtime.fallback.infer(
                     points: points.reshaped([1, points.count / 3, 3]), batch: 1, threads: runtime.deviceThreads)
             }
             account.add(.device, seconds)
@@ -337,7 +348,16 @@ final class DeviceRun: Sendable {
             for (index, _) in mine { s.pending[index] = nil }
             return (mine.sorted { $0.key < $1.key }, s.finishing)
         }
-        if !finishing { runtime.note("device: lost the edge (\(reason)); \(orphans.count) request(s) fall back") }
-        for (index, pending) in orphans { fallBack(index, account: pending.account, start: pending.start, reason: nil) }
+        if !finishing {
+            let resumable = orphans.filter { _, p in
+                plan.canResume(at: plan.segments[p.segment].steps.lowerBound, from: p.kept)
+            }
+            runtime.note(
+                "device: lost the edge (\(reason)); \(orphans.count) request(s) fall back, \(resumable.count) of them "
+                    + "finished from the state they sent")
+        }
+        for (index, pending) in orphans {
+            fallBack(index, resuming: (pending.segment, pending.kept), account: pending.account, start: pending.start)
+        }
     }
 }

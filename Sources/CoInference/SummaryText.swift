@@ -50,7 +50,7 @@ public enum SummaryText {
     }
 
     /// A number without a trailing `.0`.
-    static func formatNumber(_ x: Double) -> String {
+    public static func formatNumber(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format1: x, digits: 3)
     }
 }

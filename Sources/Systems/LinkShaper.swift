@@ -38,7 +38,8 @@ public struct LinkShaper: Sendable {
     /// Sends `bytes` bytes through `write(range)` (called with consecutive ranges covering `0..<bytes`),
     /// shaped: in the wait clock each chunk of `burst` bytes is released when the bucket has its tokens, the
     /// last one only when the message arrives (sent + delay); in the virtual clock everything is written at once.
-    /// Returns the link time in seconds (transmission + delay), waited or accounted.
+    /// Returns the link time in seconds (queueing behind earlier messages + transmission + delay): on the wait
+    /// clock the accounted arrival the sender waited for, not the time its last sleep happened to take.
     public mutating func send(bytes: Int, _ write: (Range<Int>) throws -> Void) rethrows -> Double {
         let start = MonotonicClock.now()
         guard clock == .wait else {
@@ -57,7 +58,7 @@ public struct LinkShaper: Sendable {
             try write(offset..<end)
             offset = end
         }
-        return MonotonicClock.now() - start
+        return times.arrives - start
     }
 
     /// Delivers a message of `bytes` bytes that came in at monotonic time `arrival` as if it had crossed this

@@ -1,7 +1,8 @@
 /// One emulated processor: this host slowed by `factor`, with a thread count and power figures.
 ///
 /// Every op on this processor really runs on this host; its emulated time is `factor ×` the measured time
-/// (the clock is advanced, or waited, by `(factor − 1) ×` the measured time).
+/// (the clock is advanced, or waited, by `(factor − 1) ×` the measured time), and `Dilation` charges no
+/// less than the op's wall time.
 public struct ProcessorProfile: Sendable, Hashable {
     /// A short name such as `pi4` or `host`.
     public var name: String

@@ -114,6 +114,14 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
         return Int(line[range.upperBound...].prefix { $0.isNumber })
     }
     #expect((orphans.max() ?? 0) >= 2, "requests in flight when the edge died: \(log.all)")
+    // Split 2 sends the device's state before the edge's first step: every orphan is finished from it.
+    let losses = log.all.filter { $0.contains("fall back,") }
+    #expect(!losses.isEmpty)
+    for line in losses {
+        let tail = line.range(of: "); ").map { line[$0.upperBound...] } ?? ""
+        let counts = tail.split(separator: " ").compactMap { Int($0) }
+        #expect(counts.count == 2 && counts[0] == counts[1], "\(line)")
+    }
 }
 
 @Test func unreachableEdgeMeansEveryRequestIsAnsweredOnTheDevice() throws {
@@ -207,15 +215,21 @@ func architectureLogitsOverTheSocketEqualInProcessInferenceInEveryMode(_ text: S
 private let agreementModels: [String?] = modeArchitectures.map { $0 } + [nil]
 
 @Test(arguments: agreementModels)
-func waitAndVirtualClocksAgree(_ architecture: String?) throws {
-    // The device is 100× this host (its ops measured in CPU time, so a loaded host's other processes do not
-    // count), the link 4 Mbit/s with 40 ms each way. After a warm-up request, the clocks alternate request
-    // by request (as in scripts/bench/coinfer), so both see the same machine. The bound is generous, medians
-    // within 25 %: a wake-up from a sleep may come a few ms late on a loaded machine, the edge (this host) is
-    // charged wall time on the wait clock, and the device's sub-millisecond CPU times, multiplied by 100,
-    // depend on what the thread did just before (measured here: the same op takes 1.8× the CPU time right
-    // after a 30 ms sleep as back to back: cold caches). The release bench measures device-bound plans
-    // within 5 % per request. A clock that forgot to sleep or counted twice would be off by 2× or more.
+func waitAndVirtualClocksAgreePerRequest(_ architecture: String?) throws {
+    // Both clocks charge the same quantities (Dilation: max(factor × CPU time, wall) per device and edge run;
+    // LinkShaper: queueing + transmission + delay), so they differ only by measurement noise, which this test
+    // must tolerate and nothing else: each run of an op measures a slightly different CPU time, multiplied by
+    // the device factor (20 here); a wake-up from a sleep comes late on a loaded machine (the wait clock's
+    // total is wall time); the edge, this host, is charged its wall time, which other processes inflate at
+    // random. So each request runs 5 times on each clock, the clocks alternating (both see the same machine),
+    // each run a fresh runtime and connection (each request then starts from the same state on both clocks),
+    // and its medians are compared. The link is 4 Mbit/s with 40 ms each way, so link and device both weigh.
+    // The bound is 10 % + 2 ms per request (the release bench measures paper-sized models within 5 %,
+    // Sources/CoInference/README.md): a debug build's ops are sub-millisecond and their CPU time depends on
+    // the cache state (measured: the same op takes up to 1.3× its back-to-back CPU time right after a sleep,
+    // and the wait clock sleeps after every device run), i.e. ±0.1 ms of CPU × 20 = 2 ms; the device-only
+    // plan is all such time. A clock that forgot to sleep or counted a stage twice is off by far more (the
+    // link alone is 80 ms of the total).
     let model = try architecture.map { try architectureModel($0) } ?? smallDGCNN()
     let split: Int? = architecture == nil ? 2 : nil
     let server = try startEdge([model])
@@ -223,28 +237,30 @@ func waitAndVirtualClocksAgree(_ architecture: String?) throws {
         server.stop(drain: false)
         server.wait()
     }
-    var system = fastSystem(factor: 100)
+    var system = fastSystem(factor: 20)
     system.link = LinkProfile(megabitsPerSecond: 4, delay: 0.04)
     let plan = try model.plan(split: split)
     func report(_ clock: ClockMode, _ sample: DeviceRuntime.Sample) throws -> RequestReport {
         let runtime = DeviceRuntime(
-            plan: plan, split: split, edge: server.endpoint, options: DeviceOptions(system: system, clock: clock),
-            log: { _ in })
+            plan: plan, split: split, edge: server.endpoint,
+            options: DeviceOptions(system: system, clock: clock, pipeline: false), log: { _ in })
         return try runtime.run([sample]).reports[0]
     }
-    let inputs = samples(9, seed: 8)
+    let inputs = samples(3, seed: 8)
     _ = try report(.virtual, inputs[0])
-    var wait: [RequestReport] = []
-    var virtual: [RequestReport] = []
-    for sample in inputs {
-        wait.append(try report(.wait, sample))
-        virtual.append(try report(.virtual, sample))
+    for (index, sample) in inputs.enumerated() {
+        var wait: [RequestReport] = []
+        var virtual: [RequestReport] = []
+        for _ in 0..<5 {
+            wait.append(try report(.wait, sample))
+            virtual.append(try report(.virtual, sample))
+        }
+        let (w, v) = (quantile(wait.map(\.total), 0.5), quantile(virtual.map(\.total), 0.5))
+        #expect(abs(w - v) <= 0.1 * v + 0.002, "\(plan.name) request \(index): wait \(w) s vs virtual \(v) s")
+        // The link part is the same arithmetic in both clocks (no queueing with one request at a time).
+        let (waitUp, virtualUp) = (quantile(wait.map(\.uplink), 0.5), quantile(virtual.map(\.uplink), 0.5))
+        #expect(abs(waitUp - virtualUp) <= 1e-6 * virtualUp, "uplink: wait \(waitUp) s, virtual \(virtualUp) s")
     }
-    let (w, v) = (quantile(wait.map(\.total), 0.5), quantile(virtual.map(\.total), 0.5))
-    #expect(w / v > 0.75 && w / v < 1.25, "\(plan.name): wait \(w) s vs virtual \(v) s")
-    // The link part is the same arithmetic in both clocks.
-    let (waitUp, virtualUp) = (quantile(wait.map(\.uplink), 0.5), quantile(virtual.map(\.uplink), 0.5))
-    #expect(abs(waitUp - virtualUp) < 0.15 * virtualUp + 0.002, "uplink: wait \(waitUp) s, virtual \(virtualUp) s")
 }
 
 @Test func virtualAccountingAddsTheLinkArithmeticAndTheDilatedDevice() throws {

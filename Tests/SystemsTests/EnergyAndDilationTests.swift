@@ -54,6 +54,18 @@ private func spin(_ seconds: Double) {
     let dilation = Dilation(
         processor: ProcessorProfile(name: "slow", factor: 10, threads: 1, power: System.pi4.power),
         clock: .virtual)
-    let (_, emulated) = dilation.run { MonotonicClock.sleep(0.02) }  // 20 ms asleep: no work done
-    #expect(emulated < 0.02, "a sleeping op was accounted \(emulated) s")
+    // 20 ms asleep: no work done, so nothing is multiplied by 10 (that would be 0.2 s); the op is charged
+    // its wall time, which no clock can go below.
+    let (_, emulated) = dilation.run { MonotonicClock.sleep(0.02) }
+    #expect(emulated >= 0.02 && emulated < 0.1, "a sleeping op was accounted \(emulated) s")
+}
+
+@Test func bothClocksChargeAnUndilatedOpItsWallTime() {
+    // Factor 1 (the edge is this host): an op that spends 20 ms off the CPU is charged those 20 ms on both
+    // clocks, so the virtual clock charges what the wait clock cannot avoid waiting for.
+    let host = ProcessorProfile(name: "host", factor: 1, threads: 1, power: System.host.power)
+    for clock in ClockMode.allCases {
+        let (_, seconds) = Dilation(processor: host, clock: clock).run { MonotonicClock.sleep(0.02) }
+        #expect(seconds >= 0.02 && seconds < 0.1, "\(clock): \(seconds) s")
+    }
 }

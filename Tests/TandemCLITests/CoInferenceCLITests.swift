@@ -60,4 +60,39 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("--edge HOST:PORT is required"))
     }
+
+    @Test func topLevelHelpListsEdgeAndDeviceAndTheirHelpMatchesTheirUsage() throws {
+        let top = try Binary.run(["--help"])
+        #expect(top.status == 0)
+        for command in ["edge", "device"] {
+            #expect(top.stdout.contains("tandem \(command) --help"), "tandem --help does not mention tandem \(command)")
+            let help = try Binary.run([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.hasPrefix("usage: tandem \(command) "))
+            #expect(help.stdout.contains("exit status:"))
+            #expect(try Binary.run([command, "-h"]).stdout == help.stdout)
+            // Every argument the overview names for the command is in the command's own usage.
+            let overview = top.stdout.split(separator: "\n").first { $0.contains("tandem \(command) --") } ?? ""
+            let flags = overview.split(separator: " ").map {
+                $0.trimmingCharacters(in: CharacterSet(charactersIn: "()[]."))
+            }
+            let named = flags.filter { $0.hasPrefix("--") && $0 != "--help" }
+            #expect(!named.isEmpty, "no argument of tandem \(command) in: \(overview)")
+            for word in named {
+                #expect(help.stdout.contains(word), "tandem \(command) --help lacks \(word)")
+            }
+        }
+    }
+
+    @Test func anUnknownFlagOfEdgeOrDeviceExits64NamingIt() throws {
+        for command in ["edge", "device"] {
+            let result = try Binary.run([command, "--bogus-flag", "1"])
+            #expect(result.status == 64, "tandem \(command) --bogus-flag")
+            #expect(result.stderr.contains("'--bogus-flag'"), "\(result.stderr)")
+            #expect(result.stderr.contains("usage: tandem \(command)"))
+        }
+        let missing = try Binary.run(["edge", "--models", "m.h5", "--workers"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("--workers needs a value"), "\(missing.stderr)")
+    }
 }

@@ -53,5 +53,36 @@ import Testing
         buffer.text = ""
         #expect(shell.execute("coinfer m on toy split=99") == 1)
         #expect(buffer.text.contains("split points"))
+        buffer.text = ""
+        #expect(shell.execute("coinfer m on toy split=three") == 1)
+        #expect(buffer.text.contains("or best, got 'three'"))
+    }
+
+    @Test func coinferSplitBestTriesEverySplitPointAndKeepsTheFastest() throws {
+        let (shell, buffer) = capturingShell()
+        #expect(
+            shell.execute(
+                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; train dgcnn on toy epochs=1 batch=4 k=4 as m"
+            ) == 0, "\(buffer.text)")
+        buffer.text = ""
+        #expect(shell.execute("coinfer m on toy system=pi-i7 n=2 split=best") == 0, "\(buffer.text)")
+        let lines = buffer.text.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("best split of dgcnn on pi-i7") == true, "\(buffer.text)")
+        // One row per layer boundary, 0 (edge-only) to 9 (device-only), then the fastest of them.
+        let rows = lines.filter { $0.first?.isNumber == true }
+        #expect(rows.map { $0.prefix { $0.isNumber } } == (0...9).map { Substring(String($0)) })
+        #expect(rows.first?.contains("edge-only") == true && rows.last?.contains("device-only") == true)
+        // The latency is the second duration of a row (after the uplink).
+        let latencies = rows.compactMap { row -> Double? in
+            let cells = row.split(separator: " ", omittingEmptySubsequences: true)
+            guard let ms = cells.indices.filter({ cells[$0] == "ms" || cells[$0] == "s" }).dropFirst().first, ms > 0
+            else { return nil }
+            let value = Double(cells[ms - 1]) ?? .nan
+            return cells[ms] == "s" ? value * 1000 : value
+        }
+        #expect(latencies.count == 10)
+        let best = try #require(lines.last { $0.hasPrefix("best: split ") })
+        let chosen = Int(best.dropFirst("best: split ".count).prefix { $0.isNumber }) ?? -1
+        #expect(latencies.indices.contains(chosen) && latencies[chosen] == latencies.min(), "\(buffer.text)")
     }
 }

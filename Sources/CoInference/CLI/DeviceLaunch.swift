@@ -6,11 +6,12 @@ import Tensor
 /// `tandem device --edge HOST:PORT --model FILE --data FILE [--split N] [--system pi-i7] [--bandwidth MBIT]
 /// [--delay MS] [--factor F] [--n N] [--clock wait|virtual] [--pipeline] [--float16] [--cpu N|none] [--quiet]`.
 public struct DeviceLaunch {
-    /// The usage line.
+    /// The usage text.
     public static let usage = """
         usage: tandem device --edge HOST:PORT --model FILE --data FILE [--split N] [--system pi-i7|tx2-i7]
                              [--bandwidth MBIT] [--delay MS] [--factor F] [--n N] [--clock wait|virtual]
                              [--pipeline] [--float16] [--cpu N|none] [--quiet]
+        exit status: 0 every request answered, 1 the run failed, 64 wrong use (the message names the argument)
         """
 
     /// The runtime, ready to run.

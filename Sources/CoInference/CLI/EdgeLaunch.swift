@@ -4,9 +4,11 @@ import Systems
 /// `tandem edge [--listen 127.0.0.1:PORT] [--models FILE...] [--workers N] [--cpu N|none]`: parses the
 /// arguments and starts an `EdgeServer` (the executable adds signal handling).
 public struct EdgeLaunch {
-    /// The usage line.
-    public static let usage =
-        "usage: tandem edge [--listen HOST:PORT] --models FILE... [--workers N] [--max-connections N] [--cpu N|none]"
+    /// The usage text.
+    public static let usage = """
+        usage: tandem edge [--listen HOST:PORT] --models FILE... [--workers N] [--max-connections N] [--cpu N|none]
+        exit status: 0 stopped by SIGTERM or SIGINT after draining, 64 wrong use (the message names the argument)
+        """
     /// The default port.
     public static let defaultPort: UInt16 = 7878
 

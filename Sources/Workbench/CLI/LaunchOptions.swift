@@ -1,3 +1,5 @@
+import CoInference
+
 /// What `tandem` was asked to do, parsed from its arguments. Parsing returns a value or throws `UsageError`.
 public struct LaunchOptions: Sendable, Equatable {
     /// The modes of `tandem`.
@@ -118,6 +120,9 @@ public struct LaunchOptions: Sendable, Equatable {
                tandem notebook run FILE.md...        run notebooks, writing each block's output
                tandem notebook check FILE.md...      re-run notebooks, fail with a diff when an output differs
                tandem help [TOPIC] | -h | --help     help; tandem help --markdown [README.md] for the README list
+               tandem edge --models FILE... [OPTION...]     the co-inference edge server (tandem edge --help)
+               tandem device --edge HOST:PORT --model FILE --data FILE [OPTION...]
+                                                     a co-inference device (tandem device --help)
                tandem --version
         exit status: 0 success, 1 a command or check failed, 64 wrong use of tandem itself
         """

@@ -14,13 +14,17 @@ struct CoinferCommand: Command {
             .key("system", .name, .value("pi-i7"), "a system value or preset name"),
             .key("edge", .text, .optional, "HOST:PORT of a running `tandem edge` (an in-process edge if left out)"),
             .key("n", .integer, .value("16"), "requests (the first N clouds)"),
-            .key("split", .integer, .optional, "baseline split point (layers on the device); device-only if left out"),
+            .key(
+                "split", .text, .optional,
+                "baseline split point N (layers on the device), or best: try every one, keep the fastest; "
+                    + "device-only if left out"),
             .key("pipeline", .flag, .value("off"), "start cloud t+1 on the device while the edge works on t"),
             .key("clock", .choice(ClockMode.allCases.map(\.rawValue)), .value("virtual"), "wait or virtual clock"),
             .key("float16", .flag, .value("off"), "send features as float16"),
         ],
         examples: [
             "coinfer m on shapes system=s n=8 split=3",
+            "coinfer m on shapes system=s n=8 split=best",
             "coinfer m on shapes edge=127.0.0.1:7878 clock=wait pipeline=on",
         ],
         records: false,
@@ -29,6 +33,8 @@ struct CoinferCommand: Command {
             link over a TCP socket to the edge, which runs its segments and answers. Without edge=, an edge
             server for this model is started in this process on an ephemeral loopback port. Prints one line per
             request (up to 10) and the medians, p95, throughput, accuracy and device energy, naming the clock.
+            split=best (DGCNN, PointNet) is the Neurosurgeon-style best single split: the same requests run at
+            every layer boundary on the same system, one line each, and the fastest median latency is kept.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -45,7 +51,8 @@ struct CoinferCommand: Command {
         case .architecture(let architecture):
             deployable = DeployableModel(architecture: architecture, classNames: model.classNames)
         }
-        let split = call["split"]?.integerValue
+        let best = call.text("split") == "best"
+        let split: Int? = best ? nil : try splitPoint(call)
         let plan: ExecutionPlan
         do {
             plan = try deployable.plan(split: split)
@@ -75,9 +82,13 @@ struct CoinferCommand: Command {
         let options = DeviceOptions(
             system: system, clock: ClockMode(rawValue: call.text("clock") ?? "virtual") ?? .virtual,
             pipeline: call.flag("pipeline"), float16: call.flag("float16"))
+        let samples = DeviceLaunch.samples(data, count: max(1, call.integer("n", default: 16)))
+        if best {
+            try runBestSplit(deployable, edge: edge, options: options, samples: samples, call: call, shell: shell)
+            return
+        }
         let events = EventLines()
         let runtime = DeviceRuntime(plan: plan, split: split, edge: edge, options: options, log: events.append)
-        let samples = DeviceLaunch.samples(data, count: max(1, call.integer("n", default: 16)))
         let summary: CoInferenceSummary
         do {
             summary = try runtime.run(samples)
@@ -87,6 +98,15 @@ struct CoinferCommand: Command {
         for line in events.lines where !line.hasPrefix("device: connected") { console.print(line) }
         if summary.reports.count <= 10 { for report in summary.reports { console.print(SummaryText.line(report)) } }
         for line in SummaryText.summary(summary, system: system) { console.print(line) }
+    }
+
+    /// The split point of `split=N` (nil when left out).
+    static func splitPoint(_ call: Invocation) throws -> Int? {
+        guard let text = call.text("split") else { return nil }
+        guard let split = Int(text) else {
+            throw call.error("split must be a split point (a whole number) or best, got '\(text)'", at: "split")
+        }
+        return split
     }
 
     /// The system named by `system=` (a session value, else a preset).
