@@ -36,7 +36,7 @@ private func spin(_ seconds: Double) {
     let (_, emulated) = dilation.run { spin(0.002) }
     let wall = MonotonicClock.now() - start
     #expect(emulated >= 50 * 0.002 * 0.99)
-    #expect(wall < 0.05, "the virtual clock waited: \(wall) s")
+    #expect(wall < 0.09, "the virtual clock waited: \(wall) s (waiting would take 0.1 s)")
 }
 
 @Test func waitDilationReallySleepsTheExtraTime() {
@@ -47,7 +47,11 @@ private func spin(_ seconds: Double) {
     let (_, seconds) = dilation.run { spin(0.003) }
     let wall = MonotonicClock.now() - start
     #expect(wall >= 0.0599, "a 3 ms op at factor 20 returned after \(wall) s")
-    #expect(abs(wall - seconds) < 0.005)
+    // The wait clock reports the accounted time and never returns before it; waking up from the sleep may
+    // take longer on a loaded machine (16 ms seen under parallel builds), so only a gross overshoot, such as
+    // sleeping the whole factor twice (+60 ms), fails.
+    #expect(wall >= seconds - 0.001, "returned before the accounted \(seconds) s: \(wall) s")
+    #expect(wall - seconds < 0.04, "slept \(wall) s for an accounted \(seconds) s")
 }
 
 @Test func dilationCountsTheThreadsCPUTimeNotTimeSpentOffTheCPU() {
