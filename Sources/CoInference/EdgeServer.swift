@@ -104,7 +104,8 @@ public final class EdgeServer: Sendable {
 
     private func acceptLoop() {
         log(
-            "edge: listening on \(endpoint), \(configuration.models.count) model(s), \(configuration.workers) worker(s)"
+            "edge: listening on \(endpoint), \(configuration.models.count) \(configuration.models.count == 1 ? "model" : "models"), "
+                + "\(configuration.workers) \(configuration.workers == 1 ? "worker" : "workers")"
         )
         while let socket = listener.accept() {
             let id = state.withLock { s -> Int? in
@@ -147,7 +148,7 @@ public final class EdgeServer: Sendable {
         var answered = 0
         defer {
             closeConnection(id, socket)
-            log("edge: \(socket.name) closed after \(answered) request(s)")
+            log("edge: \(socket.name) closed after \(answered) \(answered == 1 ? "request" : "requests")")
         }
         do {
             while let frame = try reader.next() {

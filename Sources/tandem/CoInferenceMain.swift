@@ -39,7 +39,7 @@ enum CoInferenceMain {
         }
         server.start()
         server.wait()
-        log("edge: stopped after \(server.served) request(s)")
+        log("edge: stopped after \(server.served) \(server.served == 1 ? "request" : "requests")")
         _ = sources
         return 0
     }

@@ -52,7 +52,7 @@ import Testing
         edge.waitUntilExit()
         text += String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(edge.terminationStatus == 0)
-        #expect(text.contains("draining") && text.contains("stopped after 3 request(s)"), "\(text)")
+        #expect(text.contains("draining") && text.contains("stopped after 3 requests"), "\(text)")
     }
 
     @Test func deviceWithoutAnEdgeAddressIsAUsageError() throws {

@@ -18,7 +18,7 @@ import Testing
         #expect(system.device.power == PowerProfile(active: 5, idle: 2, send: 3, receive: 2.5))
         buffer.text = ""
         #expect(shell.execute("show s") == 0)
-        #expect(buffer.text.contains("slowdown factor 8 × this host, 2 thread(s)"))
+        #expect(buffer.text.contains("slowdown factor 8 × this host, 2 threads"))
         #expect(buffer.text.contains("active 5 W, idle 2 W, send 3 W, receive 2.5 W"))
         #expect(buffer.text.contains("link: 10 Mbit/s (10⁶ bit/s) each way, one-way delay 20.0 ms"))
         buffer.text = ""

@@ -15,9 +15,11 @@ extension System: NamedValue {
     public var details: String {
         func processor(_ role: String, _ p: ProcessorProfile) -> [String] {
             [
-                "  \(role): \(p.name), slowdown factor \(Value.format(p.factor)) × this host, \(p.threads) thread(s)",
+                "  \(role): \(p.name), slowdown factor \(Value.format(p.factor)) × this host, "
+                    + NumberFormat.count(p.threads, "thread"),
                 "    power: active \(Value.format(p.power.active)) W, idle \(Value.format(p.power.idle)) W, "
-                    + "send \(Value.format(p.power.send)) W, receive \(Value.format(p.power.receive)) W",
+                    + "send \(Value.format(p.power.send)) W, receive \(Value.format(p.power.receive)) W"
+                    + (role == "edge" ? " (energy is counted on the device only, as in the paper)" : ""),
             ]
         }
         var lines = processor("device", device) + processor("edge", edge)
