@@ -41,7 +41,7 @@ let package = Package(
             swiftSettings: mathFlags),
         /// The learned latency / energy predictor: architecture graphs, a GIN regressor, its training and metrics.
         .target(
-            name: "Predictor", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            name: "Predictor", dependencies: ["Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
             swiftSettings: mathFlags),
         /// Wire protocol, edge server, device runtime, pipelining and fallback.
         .target(
@@ -49,7 +49,8 @@ let package = Package(
             swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
         .target(
-            name: "Workbench", dependencies: ["CoInference", "Systems", "Design", "GNN", "HDF5", "Tensor"],
+            name: "Workbench",
+            dependencies: ["CoInference", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"],
             exclude: ["README.md"]),
 
         // MARK: - Executable
@@ -84,7 +85,7 @@ let package = Package(
         .testTarget(name: "GNNTests", dependencies: ["GNN", "Tensor", "HDF5"]),
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "SystemsTests", dependencies: ["Systems", "Design", "GNN", "Tensor"]),
-        .testTarget(name: "PredictorTests", dependencies: ["Predictor", "Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "PredictorTests", dependencies: ["Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
             name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),

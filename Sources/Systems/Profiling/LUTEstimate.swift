@@ -3,7 +3,7 @@ import GNN
 
 /// The lookup-table estimate of one architecture on a system at a bandwidth (SPEC.md §4), the baseline
 /// every predictor must beat: the table's cost of every step on its side, plus the time the engine's real
-/// frames (`FrameSize`) take at the link bandwidth, plus one one-way delay per frame.
+/// frames (`FrameSize.frames`) take at the link bandwidth, plus one one-way delay per frame.
 ///
 /// Energy follows the engine's accounting (`DeviceEnergy`): active power × device seconds, idle power ×
 /// edge seconds (the device waits), send power × uplink seconds and receive power × downlink seconds (a
@@ -46,11 +46,10 @@ public struct LUTEstimate: Sendable, Hashable {
         var up = 0.0
         var down = 0.0
         var frames: [Int] = []
-        for crossing in mapping.crossings {
-            let bytes = FrameSize.bytes(of: crossing)
-            frames.append(bytes)
-            let seconds = link.transmissionTime(bytes: bytes) + link.delay
-            if crossing.from == .device { up += seconds } else { down += seconds }
+        for frame in FrameSize.frames(of: mapping) {
+            frames.append(frame.bytes)
+            let seconds = link.transmissionTime(bytes: frame.bytes) + link.delay
+            if frame.from == .device { up += seconds } else { down += seconds }
         }
         deviceSeconds = device
         edgeSeconds = edge
