@@ -49,12 +49,12 @@ public struct GroundTruth: Sendable {
     /// Measures architectures 0..<count at every bandwidth, continuing `previous` (which must have the same
     /// settings); returns the measurement and how many (architecture, bandwidth) pairs were measured now.
     public func run(
-        count: Int, previous: Measurement? = nil, path: String? = nil, progress: Progress = .silent,
+        count: Int, previous: EngineMeasurement? = nil, path: String? = nil, progress: Progress = .silent,
         cancellation: Cancellation = .never
-    ) throws -> (measurement: Measurement, measured: Int) {
+    ) throws -> (measurement: EngineMeasurement, measured: Int) {
         var measurement =
             previous
-            ?? Measurement(
+            ?? EngineMeasurement(
                 space: space, system: system, clock: clock, repeats: repeats, seed: seed,
                 cpu: ProfileConditions.hostCPU())
         if let previous {
@@ -67,7 +67,6 @@ public struct GroundTruth: Sendable {
         }
         let architectures = try architectures(count)
         var measured = 0
-        let start = MonotonicClock.now()
         for (index, architecture) in architectures.enumerated() {
             try cancellation.check()
             let missing = bandwidths.filter { !measurement.contains(index: index, megabitsPerSecond: $0) }
@@ -76,9 +75,7 @@ public struct GroundTruth: Sendable {
                 measured += missing.count
                 if let path { try measurement.save(to: path) }
             }
-            let elapsed = MonotonicClock.now() - start
-            let eta = measured == 0 ? 0 : elapsed / Double(index + 1) * Double(count - index - 1)
-            progress.report(index + 1, of: count, note: "\(measured) measured · ETA \(Int(eta.rounded())) s")
+            progress.report(index + 1, of: count, note: "\(measured) measured")
         }
         return (measurement, measured)
     }

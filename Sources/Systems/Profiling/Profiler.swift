@@ -31,15 +31,15 @@ public struct Profiler: Sendable {
         self.seed = seed
     }
 
-    /// Profiles every key of `keys(for: space)` (or `only` when given), reporting progress per key with the
-    /// key and an ETA in the note; checks `cancellation` between keys.
+    /// Profiles every key of `keys(for: space)` (or `only` when given), reporting progress after each key
+    /// (done of total, the key as the note; Workbench's progress bar turns that into a rate and an ETA);
+    /// checks `cancellation` between keys.
     public func run(
         only: [CostKey]? = nil, progress: Progress = .silent, cancellation: Cancellation = .never
     ) throws -> CostTable {
         let keys = only ?? Self.keys(for: space)
         var generator = SeededGenerator(seed: seed)
         var entries: [CostKey: CostEntry] = [:]
-        let start = MonotonicClock.now()
         for (index, key) in keys.enumerated() {
             try cancellation.check()
             let device = try time(key, on: .device, generator: &generator)
@@ -48,9 +48,7 @@ public struct Profiler: Sendable {
                 deviceSeconds: device.mean, edgeSeconds: edge.mean,
                 deviceJoules: system.device.power.active * device.mean, deviceSpread: device.spread,
                 edgeSpread: edge.spread)
-            let elapsed = MonotonicClock.now() - start
-            let eta = elapsed / Double(index + 1) * Double(keys.count - index - 1)
-            progress.report(index + 1, of: keys.count, note: "\(key) · ETA \(Int(eta.rounded())) s")
+            progress.report(index + 1, of: keys.count, note: "\(key)")
         }
         let conditions = ProfileConditions(
             cpu: ProfileConditions.hostCPU(), deviceThreads: system.device.threads, edgeThreads: system.edge.threads,

@@ -4,7 +4,7 @@ import Systems
 /// Ground truth for the predictor: end-to-end latency and device energy of sampled architectures measured in
 /// the real engine on one system at several bandwidths (SPEC.md §4). Built by `GroundTruth`, saved by
 /// `save(to:)`; a run that finds a file continues it.
-public struct Measurement: Sendable, Hashable {
+public struct EngineMeasurement: Sendable, Hashable {
     /// The space the architectures come from.
     public var space: DesignSpace
     /// The system (its link's bandwidth is replaced by each record's).

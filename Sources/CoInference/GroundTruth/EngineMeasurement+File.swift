@@ -10,7 +10,7 @@ import Systems
 /// `system`, `device_factor`, `edge_factor`, `delay` (s), `clock`, `repeats`, `seed` (decimal string),
 /// `cpu`. The space itself is not stored: `load` is given it and checks its name, P and k. Written to a
 /// temporary name and renamed.
-extension Measurement {
+extension EngineMeasurement {
     /// The value of the root `format` attribute.
     public static let fileFormat = "tandem-measurement"
 
@@ -55,10 +55,10 @@ extension Measurement {
     /// Reads a measurement written by `save(to:)` of architectures from `space` on `system` (the file must
     /// name the same space, P and k, and the same system name and factors).
     public static func load(_ path: String, space: DesignSpace, system: System) throws(CoInferenceError)
-        -> Measurement
+        -> EngineMeasurement
     {
         do {
-            return try HDF5File.read(path) { file throws -> Measurement in
+            return try HDF5File.read(path) { file throws -> EngineMeasurement in
                 func fail(_ message: String) -> CoInferenceError { CoInferenceError(origin: path, message: message) }
                 guard try file.attributeIfPresent("format")?.stringValue == fileFormat else {
                     throw fail("not a Tandem measurement (root attribute 'format' is not '\(fileFormat)')")
@@ -114,7 +114,7 @@ extension Measurement {
                             megabitsPerSecond: columns[0][row], latency: columns[1][row], latencyNoise: columns[2][row],
                             energy: columns[3][row], energyNoise: columns[4][row], wallSeconds: columns[5][row]))
                 }
-                return Measurement(
+                return EngineMeasurement(
                     space: space, system: system, clock: clock, repeats: Int(repeats), seed: seed, cpu: cpu,
                     records: records)
             }
