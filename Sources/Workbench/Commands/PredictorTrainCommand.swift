@@ -2,7 +2,7 @@ import CoInference
 import Predictor
 import Systems
 
-/// `predictor train on M with T [target=latency|energy] [epochs=N] [hidden=N] [seed=N] [file=PATH] as P`.
+/// `predictor train on M with T [target=latency|energy] [epochs=N] [patience=N] [hidden=N] [seed=N] [file=PATH] as P`.
 struct PredictorTrainCommand: Command {
     static let spec = CommandSpec(
         name: "predictor train", group: .performance, summary: "Train the GIN latency or energy predictor",
@@ -11,6 +11,7 @@ struct PredictorTrainCommand: Command {
             ArgumentSpec("with", .marked("with"), .name, .required, "the cost table (from `profile`) for node costs"),
             .key("target", .choice(PredictionTarget.allCases.map(\.rawValue)), .value("latency"), "what to predict"),
             .key("epochs", .integer, .value("300"), "at most this many epochs (early stopping on validation)"),
+            .key("patience", .integer, .value("40"), "stop after this many epochs without a better validation MAPE"),
             .key("hidden", .integer, .value("64"), "hidden width of the GIN"),
             .key("seed", .integer, .setting("seed"), "seed of the initialisation, split and shuffling"),
             .key("file", .path, .optional, "also save the model to this HDF5 file"),
@@ -24,7 +25,7 @@ struct PredictorTrainCommand: Command {
             must be profiled on the measurement's system and space; the predictor keeps it, so `predict` and
             `predictor eval` use the same costs) and the payload bytes and bandwidth at communicates. A 3-layer
             GIN with an MLP regressor, MAPE loss, Adam with a cosine schedule; 20 % of the measurement is held
-            out for early stopping (patience 40). Evaluate on another measurement with `predictor eval`.
+            out for early stopping (patience= epochs without improvement; raise it with the epochs). Evaluate on another measurement with `predictor eval`.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -37,9 +38,12 @@ struct PredictorTrainCommand: Command {
         guard (1...100_000).contains(epochs) else { throw call.error("epochs=\(epochs): 1 to 100000", at: "epochs") }
         let hidden = call.integer("hidden", default: 64)
         guard (1...4096).contains(hidden) else { throw call.error("hidden=\(hidden): 1 to 4096", at: "hidden") }
+        let patience = call.integer("patience", default: 40)
+        guard patience >= 1 else { throw call.error("patience=\(patience): at least 1", at: "patience") }
         let data = try PredictorData.samples(measurement, table: table, target: target)
         let options = PredictorTrainingOptions(
-            network: GINNetwork(hiddenWidth: hidden), epochs: epochs, seed: call.seed(), threads: shell.threads)
+            network: GINNetwork(hiddenWidth: hidden), epochs: epochs, patience: patience, seed: call.seed(),
+            threads: shell.threads)
         let start = MonotonicClock.now()
         let result = try PredictorTraining.train(data.samples, target: target, options: options)
         let seconds = MonotonicClock.now() - start
