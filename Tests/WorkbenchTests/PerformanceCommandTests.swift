@@ -16,6 +16,11 @@ import Testing
         let table = try #require(shell.session.value(named: "t") as? CostTable)
         #expect(try CostTable.load(directory + "/t.h5").entries == table.entries)
         buffer.text = ""
+        #expect(shell.execute("profile pi-i7 in s file=t.h5 as again") == 0, "\(buffer.text)")
+        #expect(buffer.text.contains("loaded from t.h5"), "\(buffer.text)")
+        #expect((shell.session.value(named: "again") as? CostTable)?.entries == table.entries)
+        #expect(shell.execute("profile tx2-i7 in s file=t.h5 as wrong") == 1)
+        buffer.text = ""
         #expect(shell.execute("measure n=3 in s on pi-i7 bandwidths=10,100 repeat=2 seed=4 file=m.h5 as m") == 0)
         #expect(buffer.text.contains("measured 6 (architecture, bandwidth) pairs"), "\(buffer.text)")
         buffer.text = ""
