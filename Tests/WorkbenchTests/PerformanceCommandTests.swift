@@ -30,7 +30,8 @@ import Testing
         let measured = try #require(shell.session.value(named: "m") as? EngineMeasurement)
         #expect(measured.records.count == 8 && measured.architectureCount == 4)
         buffer.text = ""
-        #expect(shell.execute("measure n=2 in s on pi-i7 bandwidths=40 repeat=2 seed=9 as held") == 0, "\(buffer.text)")
+        #expect(
+            shell.execute("measure n=2 in s on pi-i7 bandwidths=10,40 repeat=2 seed=9 as held") == 0, "\(buffer.text)")
         buffer.text = ""
         #expect(shell.execute("predictor train on m with t epochs=3 hidden=8 seed=1 as p") == 0, "\(buffer.text)")
         #expect(shell.session.value(named: "p") is PredictorValue)
@@ -38,6 +39,7 @@ import Testing
         #expect(shell.execute("predictor eval p on held plot=p.svg") == 0, "\(buffer.text)")
         #expect(buffer.text.contains("LUT estimate") && buffer.text.contains("GIN"), "\(buffer.text)")
         #expect(buffer.text.contains("noise floor of held (latency)"))
+        #expect(buffer.text.contains("held at 40 Mbit/s, a bandwidth not in training"), "\(buffer.text)")
         #expect(FileManager.default.fileExists(atPath: directory + "/p.svg"))
         buffer.text = ""
         #expect(shell.execute("arch parse \"knn | agg(rel,max) | comm | combine(16) | pool(max) | id\" in s as a") == 0)

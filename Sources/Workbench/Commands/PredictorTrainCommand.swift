@@ -50,7 +50,7 @@ struct PredictorTrainCommand: Command {
         let best = result.history.first { $0.epoch == result.bestEpoch }?.validationMAPE ?? 0
         let value = PredictorValue(
             model: result.model, table: table, trainedOn: measurementName, bestEpoch: result.bestEpoch,
-            validationMAPE: best)
+            validationMAPE: best, trainedBandwidths: measurement.bandwidths)
         if let file = call.text("file") {
             let path = session.resolvePath(file)
             try AtomicFile.createParentDirectory(of: path)
