@@ -15,14 +15,19 @@ final class DeviceRun: Sendable {
         var downlink = 0.0
         var bytesUp = 0
         var bytesDown = 0
+        var crossings = 0
         var stages: [PipelineSchedule.Stage] = []
 
         mutating func add(_ resource: PipelineSchedule.Resource, _ seconds: Double) {
             switch resource {
             case .device: device += seconds
-            case .uplink: uplink += seconds
+            case .uplink:
+                uplink += seconds
+                crossings += 1
             case .edge: edge += seconds
-            case .downlink: downlink += seconds
+            case .downlink:
+                downlink += seconds
+                crossings += 1
             }
             stages.append(PipelineSchedule.Stage(resource: resource, seconds: seconds))
         }
@@ -55,14 +60,17 @@ final class DeviceRun: Sendable {
 
     let runtime: DeviceRuntime
     let samples: [DeviceRuntime.Sample]
-    let origin = MonotonicClock.now()
+    let origin: Double
     let window: DispatchSemaphore
     let done = DispatchSemaphore(value: 0)
     let state: Mutex<State>
 
-    init(runtime: DeviceRuntime, samples: [DeviceRuntime.Sample]) {
+    /// A run of `samples`; the link schedule starts at `origin` (monotonic seconds; a dispatched run shares
+    /// one origin over its one-request runs).
+    init(runtime: DeviceRuntime, samples: [DeviceRuntime.Sample], origin: Double = MonotonicClock.now()) {
         self.runtime = runtime
         self.samples = samples
+        self.origin = origin
         // The virtual clock runs one request at a time for real (so that measured op times are not inflated by
         // the device and edge competing for cores) and pipelines in its schedule; the wait clock really
         // overlaps up to two requests.
@@ -88,7 +96,7 @@ final class DeviceRun: Sendable {
     }
 
     func execute() throws -> CoInferenceSummary {
-        _ = connection()
+        if plan.segments.count > 1 { _ = connection() }
         if let refusal = state.withLock({ $0.refusal }) {
             throw CoInferenceError(origin: "\(runtime.edge)", message: "the edge refused the model: \(refusal.message)")
         }
@@ -249,7 +257,8 @@ final class DeviceRun: Sendable {
         let prediction = scores.indices.max { scores[$0] < scores[$1] } ?? 0
         let report = RequestReport(
             id: index, device: account.device, uplink: account.uplink, edge: account.edge, downlink: account.downlink,
-            total: total, energy: energy, bytesUp: account.bytesUp, bytesDown: account.bytesDown, fallback: fallback,
+            total: total, energy: energy, bytesUp: account.bytesUp, bytesDown: account.bytesDown,
+            crossings: account.crossings, fallback: fallback,
             prediction: prediction, label: samples[index].label, logits: scores)
         state.withLock { s in
             if s.reports[index] != nil { s.duplicates += 1 }
@@ -269,7 +278,8 @@ final class DeviceRun: Sendable {
                     id: index, device: 0, uplink: 0, edge: 0, downlink: 0, total: 0,
                     energy: DeviceEnergy(
                         power: runtime.options.system.device.power, compute: 0, idle: 0, send: 0, receive: 0),
-                    bytesUp: 0, bytesDown: 0, fallback: true, prediction: -1, label: samples[index].label, logits: [])
+                    bytesUp: 0, bytesDown: 0, crossings: 0, fallback: true, prediction: -1, label: samples[index].label,
+                    logits: [])
             }
         }
         window.signal()

@@ -1,0 +1,107 @@
+import Foundation
+import Systems
+
+/// Co-inference with a runtime dispatcher: before each request a `Dispatcher` picks the member of a
+/// `MemberTable` from a `LinkEstimator` fed by the previous requests' transfers, and the request runs that
+/// member's plan against an edge that holds every member.
+///
+/// Requests run one at a time. The wire protocol binds one model per connection (the hello), so each request
+/// opens its own connection with its member's hello (loopback: well under a millisecond, and not shaped, so
+/// it costs no emulated time). The link schedule (`LinkProfile.schedule`) is applied in the clock's time: on
+/// the wait clock the shapers follow it in wall time from the run's start (one origin over all requests); on
+/// the virtual clock request i runs at the bandwidth in force at the virtual time its predecessors took
+/// (the sum of their totals), so the phases are measured in accounted seconds and cost no waiting.
+public final class DispatchedRuntime: Sendable {
+    /// The members.
+    public let table: MemberTable
+    /// The edge's address (it serves every member).
+    public let edge: Endpoint
+    /// How to run (the system's link gives the schedule, the one-way delay and the first guess).
+    public let options: DeviceOptions
+    /// The latency budget in seconds.
+    public let budget: Double
+    /// The dispatcher's hysteresis margin (see `Dispatcher`).
+    public let margin: Double
+    /// The estimator's window (see `LinkEstimator`).
+    public let window: Int
+    /// Requests on device-only without a fresh sample before a probe runs an edge member.
+    public let probeInterval: Int
+    private let log: @Sendable (String) -> Void
+
+    /// A runtime over `table` against `edge` for `budget` seconds.
+    public init(
+        table: MemberTable, edge: Endpoint, options: DeviceOptions, budget: Double, margin: Double = 0.15,
+        window: Int = 3, probeInterval: Int = 4, log: @escaping @Sendable (String) -> Void
+    ) {
+        self.table = table
+        self.edge = edge
+        self.options = options
+        self.budget = budget
+        self.margin = margin
+        self.window = window
+        self.probeInterval = max(1, probeInterval)
+        self.log = log
+    }
+
+    /// Runs `samples`, choosing per request; with `pinned`, every request runs that member (a static choice
+    /// under the same schedule, for comparison). Throws when the edge refuses a member's model or a request
+    /// fails; an unreachable edge is answered on the device.
+    public func run(_ samples: [DeviceRuntime.Sample], pinned: Int? = nil) throws -> DispatchSummary {
+        let link = options.system.link
+        var dispatcher = Dispatcher(table: table, budget: budget, delay: link.delay, margin: margin)
+        var estimator = LinkEstimator(window: window, delay: link.delay)
+        let origin = MonotonicClock.now()
+        var virtualTime = 0.0
+        var unreachableUntil = 0
+        var backoff = 1
+        var reports: [DispatchedReport] = []
+        for (index, sample) in samples.enumerated() {
+            let elapsed = options.clock == .virtual ? virtualTime : MonotonicClock.now() - origin
+            let estimate = estimator.estimate
+            let guess = estimate?.megabitsPerSecond ?? link.megabitsPerSecond(at: 0)
+            let decision: Dispatcher.Decision
+            if let pinned {
+                decision = Dispatcher.Decision(
+                    member: pinned, reason: .kept, predicted: dispatcher.latency(pinned, megabitsPerSecond: guess),
+                    switched: false)
+            } else if dispatcher.current == table.deviceOnly, estimator.age >= probeInterval,
+                index >= unreachableUntil
+            {
+                decision = dispatcher.probe(megabitsPerSecond: guess)
+            } else {
+                decision = dispatcher.choose(megabitsPerSecond: guess, edgeReachable: index >= unreachableUntil)
+            }
+            let member = table.members[decision.member]
+            var requestOptions = options
+            let bandwidth = link.megabitsPerSecond(at: elapsed)
+            if options.clock == .virtual {
+                requestOptions.system.link = LinkProfile(megabitsPerSecond: bandwidth, delay: link.delay)
+            }
+            let runtime = DeviceRuntime(
+                plan: member.plan, split: member.split, edge: edge, options: requestOptions, log: log)
+            let summary = try DeviceRun(runtime: runtime, samples: [sample], origin: origin).execute()
+            guard var report = summary.reports.first else {
+                throw CoInferenceError(origin: member.name, message: "request \(index) was not answered")
+            }
+            report.id = index
+            virtualTime += report.total
+            estimator.observe(
+                bytes: report.bytesUp + report.bytesDown, seconds: report.uplink + report.downlink,
+                crossings: report.crossings)
+            if report.fallback && !member.isDeviceOnly {
+                unreachableUntil = index + 1 + backoff
+                backoff = min(16, backoff * 2)
+            } else if !member.isDeviceOnly {
+                backoff = 1
+            }
+            reports.append(
+                DispatchedReport(
+                    request: report, member: decision.member, name: member.name, reason: decision.reason,
+                    predicted: decision.predicted, switched: decision.switched, estimate: estimate,
+                    bandwidth: bandwidth, start: elapsed))
+        }
+        return DispatchSummary(
+            clock: options.clock, budget: budget, names: table.members.map(\.name), reports: reports,
+            switches: reports.filter(\.switched).count)
+    }
+}

@@ -1,0 +1,103 @@
+import CoInference
+import Design
+import GNN
+import Systems
+import Testing
+
+// The scripted schedule runs on the virtual clock: request i runs at the bandwidth in force at the virtual
+// time its predecessors took (DispatchedRuntime), so the phases cost no waiting. Bandwidths are the
+// 100 → 10 → 40 Mbit/s of the issue scaled by 1/1000 (0.1 → 0.01 → 0.04 Mbit/s, no delay) so that the link,
+// which is accounted exactly, dominates the measured compute (tens of milliseconds in a debug build) by an
+// order of magnitude: the budget checks do not depend on how loaded the machine is.
+
+private let high = 0.1
+private let low = 0.01
+private let middle = 0.04
+
+/// The small DGCNN at splits 0, 2 and 4 plus device-only, calibrated on a fast link (compute and bytes do not
+/// depend on the bandwidth); accuracy is set to grow with the bytes sent, as if they were zoo members.
+private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws -> MemberTable {
+    let layers = model.splitPoints.max() ?? 0
+    var members: [MemberTable.Member] = []
+    for split in [0, 2, 4, layers] {
+        let plan = try model.plan(split: split)
+        let runtime = DeviceRuntime(
+            plan: plan, split: split, edge: edge, options: DeviceOptions(system: fastSystem()), log: { _ in })
+        let summary = try runtime.run(samples(2, seed: 40))
+        let latency = try #require(MemberTable.LatencyModel(measured: summary.reports))
+        members.append(.init(name: plan.name, plan: plan, split: split, accuracy: 0, latency: latency))
+    }
+    let byBytes = members.indices.sorted { members[$0].latency.bytes < members[$1].latency.bytes }
+    for (rank, index) in byBytes.enumerated() { members[index].accuracy = 0.75 + 0.05 * Double(rank) }
+    return try MemberTable(members)
+}
+
+@Test func theDispatcherFollowsAScriptedBandwidthScheduleWithinThreeRequests() throws {
+    let model = smallDGCNN()
+    let server = try startEdge([model])
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    let table = try calibratedTable(model, edge: server.endpoint)
+    let edgeMembers = table.members.indices.filter { $0 != table.deviceOnly }
+    let lightest = try #require(edgeMembers.min { table.members[$0].latency.bytes < table.members[$1].latency.bytes })
+    let heaviest = try #require(edgeMembers.max { table.members[$0].latency.bytes < table.members[$1].latency.bytes })
+    let seconds = { (member: Int, mbps: Double) in
+        table.members[member].latency.seconds(megabitsPerSecond: mbps, delay: 0)
+    }
+    // The heaviest (most accurate) member fits at 100 and 40 with room; only the lightest fits at 10.
+    let budget = max(seconds(heaviest, 0.6 * high), seconds(lightest, 0.7 * low), 1.3 * seconds(heaviest, middle))
+    try #require(seconds(heaviest, low) > 1.5 * budget, "the heaviest member must miss at the low bandwidth")
+    let first = 6 * seconds(heaviest, high)
+    let second = first + 2 * seconds(heaviest, low) + 6 * seconds(lightest, low)
+    var system = fastSystem()
+    system.link = LinkProfile(
+        megabitsPerSecond: high, delay: 0,
+        schedule: [.init(time: first, megabitsPerSecond: low), .init(time: second, megabitsPerSecond: middle)])
+    let runtime = DispatchedRuntime(
+        table: table, edge: server.endpoint, options: DeviceOptions(system: system), budget: budget, log: { _ in })
+    let requests = samples(28, seed: 41)
+    let run = try runtime.run(requests)
+    let trace = run.reports.map { "\($0.request.id) \($0.bandwidth) \($0.name) \($0.request.total)" }
+    let phases = run.phases
+    try #require(phases.map(\.megabitsPerSecond) == [high, low, middle], "\(trace)")
+    #expect(run.fallbacks == 0)
+    #expect(run.switches >= 2, "\(trace)")
+    let dispatcher = Dispatcher(table: table, budget: budget, delay: 0)
+    for (mbps, requests) in phases {
+        try #require(requests.count >= 4, "phase \(mbps): \(trace)")
+        let settled = requests.lowerBound + 2  // the change is seen by the estimator after two requests
+        // The table's choice at this bandwidth, which the dispatcher must have reached by then.
+        let expected = dispatcher.best(megabitsPerSecond: mbps * (1 - dispatcher.margin))
+        for index in settled..<requests.upperBound {
+            let report = run.reports[index]
+            #expect(report.member == expected, "request \(index) at \(mbps): \(trace)")
+            #expect(report.request.total <= budget, "request \(index) missed \(budget) s: \(trace)")
+        }
+    }
+    // A static choice of the most accurate member: the same schedule, worse in at least one phase.
+    let pinned = try runtime.run(requests, pinned: heaviest)
+    let worse = pinned.phases.contains { mbps, range in
+        guard let mine = phases.first(where: { $0.megabitsPerSecond == mbps }) else { return false }
+        return pinned.medianTotal(range) > 1.5 * run.medianTotal(mine.requests)
+    }
+    #expect(worse, "static \(pinned.phases.map { ($0.megabitsPerSecond, pinned.medianTotal($0.requests)) })")
+    #expect(pinned.misses > run.misses)
+}
+
+@Test func anUnreachableEdgeSendsEveryRequestToTheDeviceOnlyMember() throws {
+    let model = smallDGCNN()
+    let server = try startEdge([model])
+    let table = try calibratedTable(model, edge: server.endpoint)
+    server.stop(drain: false)
+    server.wait()
+    let runtime = DispatchedRuntime(
+        table: table, edge: server.endpoint, options: DeviceOptions(system: fastSystem(), connectTimeout: 0.5),
+        budget: 10, log: { _ in })
+    let run = try runtime.run(samples(6, seed: 42))
+    #expect(run.reports.allSatisfy { $0.request.prediction >= 0 })
+    #expect(run.reports.dropFirst().contains { $0.reason == .edgeUnreachable })
+    // Every answer came from the device: the fallback of a member with the edge, or the device-only member.
+    #expect(run.reports.allSatisfy { $0.request.fallback || $0.member == table.deviceOnly })
+}
