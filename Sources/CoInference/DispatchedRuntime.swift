@@ -5,9 +5,10 @@ import Systems
 /// `MemberTable` from a `LinkEstimator` fed by the previous requests' transfers, and the request runs that
 /// member's plan against an edge that holds every member.
 ///
-/// Requests run one at a time. The wire protocol binds one model per connection (the hello), so each request
-/// opens its own connection with its member's hello (loopback: well under a millisecond, and not shaped, so
-/// it costs no emulated time). The link schedule (`LinkProfile.schedule`) is applied in the clock's time: on
+/// Requests run one at a time. The wire protocol binds one model per connection (the hello), so the device
+/// keeps one connection per member it has used, opened (hello, welcome) the first time that member is chosen
+/// and reused whenever it is chosen again; all are closed at the end of the run. The hello exchange is not
+/// shaped: a first switch to a member costs its connection set-up outside the emulated link. The link schedule (`LinkProfile.schedule`) is applied in the clock's time: on
 /// the wait clock the shapers follow it in wall time from the run's start (one origin over all requests); on
 /// the virtual clock request i runs at the bandwidth in force at the virtual time its predecessors took
 /// (the sum of their totals), so the phases are measured in accounted seconds and cost no waiting.
@@ -55,7 +56,9 @@ public final class DispatchedRuntime: Sendable {
         var unreachableUntil = 0
         var backoff = 1
         var reports: [DispatchedReport] = []
-        for (index, sample) in samples.enumerated() {
+        var runs: [Int: DeviceRun] = [:]
+        defer { for run in runs.values { run.close() } }
+        for index in samples.indices {
             let elapsed = options.clock == .virtual ? virtualTime : MonotonicClock.now() - origin
             let estimate = estimator.estimate
             let guess = estimate?.megabitsPerSecond ?? link.megabitsPerSecond(at: 0)
@@ -72,18 +75,19 @@ public final class DispatchedRuntime: Sendable {
                 decision = dispatcher.choose(megabitsPerSecond: guess, edgeReachable: index >= unreachableUntil)
             }
             let member = table.members[decision.member]
-            var requestOptions = options
             let bandwidth = link.megabitsPerSecond(at: elapsed)
-            if options.clock == .virtual {
-                requestOptions.system.link = LinkProfile(megabitsPerSecond: bandwidth, delay: link.delay)
+            let run: DeviceRun
+            if let known = runs[decision.member] {
+                run = known
+            } else {
+                let runtime = DeviceRuntime(
+                    plan: member.plan, split: member.split, edge: edge, options: options, log: log)
+                run = DeviceRun(runtime: runtime, samples: samples, origin: origin)
+                runs[decision.member] = run
+                try run.open()
             }
-            let runtime = DeviceRuntime(
-                plan: member.plan, split: member.split, edge: edge, options: requestOptions, log: log)
-            let summary = try DeviceRun(runtime: runtime, samples: [sample], origin: origin).execute()
-            guard var report = summary.reports.first else {
-                throw CoInferenceError(origin: member.name, message: "request \(index) was not answered")
-            }
-            report.id = index
+            let constant = LinkProfile(megabitsPerSecond: bandwidth, delay: link.delay)
+            let report = try run.runAlone(index, link: options.clock == .virtual ? constant : nil)
             virtualTime += report.total
             estimator.observe(
                 bytes: report.bytesUp + report.bytesDown, seconds: report.uplink + report.downlink,
