@@ -165,7 +165,9 @@ case "dispatch":
     let table = try MemberTable(members)
     let delay = preset.link.delay
     let seconds = { (i: Int, mbps: Double) in table.members[i].latency.seconds(megabitsPerSecond: mbps, delay: delay) }
-    let (heavy, light) = (order[order.count - 1], order[order.first == table.deviceOnly ? 1 : 0])
+    // The heaviest member, and the edge member fastest at 10 Mbit/s.
+    let heavy = order[order.count - 1]
+    let light = table.members.indices.filter { $0 != table.deviceOnly }.min { seconds($0, 10) < seconds($1, 10) }!
     // The heaviest member fits at 100 and 40 Mbit/s with room, the lightest at 10.
     let budget = max(seconds(heavy, 60), seconds(light, 7), 1.3 * seconds(heavy, 40))
     let first = Double(requests) * seconds(heavy, 100)
@@ -187,7 +189,7 @@ case "dispatch":
     let runtime = DispatchedRuntime(
         table: table, edge: edge.endpoint, options: DeviceOptions(system: system, clock: clock), budget: budget,
         log: { _ in })
-    let samples = inputs(3 * requests + 6, seed: 8)
+    let samples = inputs(4 * requests + 6, seed: 8)
     let dispatched = try runtime.run(samples)
     let trace = dispatched.reports.map { r in
         "\(r.request.id):\(Int(r.bandwidth))mbit:\(r.name.replacingOccurrences(of: "dgcnn ", with: ""))"
