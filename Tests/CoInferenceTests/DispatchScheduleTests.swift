@@ -4,15 +4,17 @@ import GNN
 import Systems
 import Testing
 
-// The scripted schedule runs on the virtual clock: request i runs at the bandwidth in force at the virtual
-// time its predecessors took (DispatchedRuntime), so the phases cost no waiting. Bandwidths are the
+// The scripted schedule runs on both clocks. Virtual: request i runs at the bandwidth in force at the
+// virtual time its predecessors took (DispatchedRuntime), so the phases cost no waiting; bandwidths are the
 // 100 → 10 → 40 Mbit/s of the issue scaled by 1/1000 (0.1 → 0.01 → 0.04 Mbit/s, no delay) so that the link,
-// which is accounted exactly, dominates the measured compute (tens of milliseconds in a debug build) by an
-// order of magnitude: the budget checks do not depend on how loaded the machine is.
+// which is accounted exactly, dominates the measured compute (a few milliseconds in a debug build) by two
+// orders of magnitude. Wait: the shapers follow the schedule in wall time; scaled by 1/100 to keep the run
+// to a few seconds, and the budget check allows 25 ms of scheduling noise (the machine is shared).
 
-private let high = 0.1
-private let low = 0.01
-private let middle = 0.04
+/// The schedule's bandwidths (Mbit/s) on `clock`.
+private func bandwidths(_ clock: ClockMode) -> (high: Double, low: Double, middle: Double) {
+    clock == .virtual ? (0.1, 0.01, 0.04) : (1, 0.1, 0.4)
+}
 
 /// The small DGCNN at splits 0, 2 and 4 plus device-only, calibrated on a fast link (compute and bytes do not
 /// depend on the bandwidth); accuracy is set to grow with the bytes sent, as if they were zoo members.
@@ -32,7 +34,10 @@ private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws ->
     return try MemberTable(members)
 }
 
-@Test func theDispatcherFollowsAScriptedBandwidthScheduleWithinThreeRequests() throws {
+@Test(arguments: [ClockMode.virtual, .wait])
+func theDispatcherFollowsAScriptedBandwidthScheduleWithinThreeRequests(_ clock: ClockMode) throws {
+    let (high, low, middle) = bandwidths(clock)
+    let noise = clock == .wait ? 0.025 : 0
     let model = smallDGCNN()
     let server = try startEdge([model])
     defer {
@@ -56,7 +61,8 @@ private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws ->
         megabitsPerSecond: high, delay: 0,
         schedule: [.init(time: first, megabitsPerSecond: low), .init(time: second, megabitsPerSecond: middle)])
     let runtime = DispatchedRuntime(
-        table: table, edge: server.endpoint, options: DeviceOptions(system: system), budget: budget, log: { _ in })
+        table: table, edge: server.endpoint, options: DeviceOptions(system: system, clock: clock), budget: budget,
+        log: { _ in })
     let requests = samples(28, seed: 41)
     let run = try runtime.run(requests)
     let trace = run.reports.map { "\($0.request.id) \($0.bandwidth) \($0.name) \($0.request.total)" }
@@ -73,7 +79,7 @@ private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws ->
         for index in settled..<requests.upperBound {
             let report = run.reports[index]
             #expect(report.member == expected, "request \(index) at \(mbps): \(trace)")
-            #expect(report.request.total <= budget, "request \(index) missed \(budget) s: \(trace)")
+            #expect(report.request.total <= budget + noise, "request \(index) missed \(budget) s: \(trace)")
         }
     }
     // A static choice of the most accurate member: the same schedule, worse in at least one phase.
@@ -83,7 +89,9 @@ private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws ->
         return pinned.medianTotal(range) > 1.5 * run.medianTotal(mine.requests)
     }
     #expect(worse, "static \(pinned.phases.map { ($0.megabitsPerSecond, pinned.medianTotal($0.requests)) })")
-    #expect(pinned.misses > run.misses)
+    // It misses every request of the low phase, where the dispatcher misses none after its switch.
+    let pinnedLow = try #require(pinned.phases.first { $0.megabitsPerSecond == low })
+    #expect(pinnedLow.requests.allSatisfy { pinned.reports[$0].request.total > budget })
 }
 
 @Test func anUnreachableEdgeSendsEveryRequestToTheDeviceOnlyMember() throws {
