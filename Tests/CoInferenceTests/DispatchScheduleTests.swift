@@ -20,15 +20,10 @@ private func bandwidths(_ clock: ClockMode) -> (high: Double, low: Double, middl
 /// depend on the bandwidth); accuracy is set to grow with the bytes sent, as if they were zoo members.
 private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws -> MemberTable {
     let layers = model.splitPoints.max() ?? 0
-    var members: [MemberTable.Member] = []
-    for split in [0, 2, 4, layers] {
-        let plan = try model.plan(split: split)
-        let runtime = DeviceRuntime(
-            plan: plan, split: split, edge: edge, options: DeviceOptions(system: fastSystem()), log: { _ in })
-        let summary = try runtime.run(samples(2, seed: 40))
-        let latency = try #require(MemberTable.LatencyModel(measured: summary.reports))
-        members.append(.init(name: plan.name, plan: plan, split: split, accuracy: 0, latency: latency))
-    }
+    let measured = try MemberTable.calibrated(
+        [0, 2, 4, layers].map { MemberTable.Candidate(name: "split \($0)", model: model, split: $0) }, edge: edge,
+        options: DeviceOptions(system: fastSystem()), samples: samples(2, seed: 40))
+    var members = measured.members
     let byBytes = members.indices.sorted { members[$0].latency.bytes < members[$1].latency.bytes }
     for (rank, index) in byBytes.enumerated() { members[index].accuracy = 0.75 + 0.05 * Double(rank) }
     return try MemberTable(members)

@@ -49,29 +49,12 @@ extension CoinferCommand {
         guard let text = call.text("budget"), let budget = Units.parse(text, units: Units.durations), budget > 0 else {
             throw call.error("dispatch=on needs a latency budget, e.g. budget=100ms", at: "budget")
         }
-        var calibration = options
-        calibration.clock = .virtual
-        calibration.system.link.schedule = []
         let console = shell.console
-        var rows: [MemberTable.Member] = []
-        do {
-            for member in members {
-                let plan = try member.model.plan(split: member.split)
-                let runtime = DeviceRuntime(
-                    plan: plan, split: member.split, edge: edge, options: calibration, log: { _ in })
-                let summary = try runtime.run(Array(samples.prefix(4)))
-                guard let latency = MemberTable.LatencyModel(measured: summary.reports) else { continue }
-                rows.append(
-                    .init(
-                        name: member.name, plan: plan, split: member.split, accuracy: summary.accuracy ?? 0,
-                        latency: latency))
-            }
-        } catch {
-            throw call.error("\(error)", at: "members")
-        }
         let table: MemberTable
         do {
-            table = try MemberTable(rows)
+            table = try MemberTable.calibrated(
+                members.map { MemberTable.Candidate(name: $0.name, model: $0.model, split: $0.split) }, edge: edge,
+                options: options, samples: Array(samples.prefix(4)))
         } catch {
             throw call.error("\(error)", at: "members")
         }
