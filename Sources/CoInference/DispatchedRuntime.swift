@@ -25,7 +25,10 @@ public final class DispatchedRuntime: Sendable {
     public let margin: Double
     /// The estimator's window (see `LinkEstimator`).
     public let window: Int
-    /// Requests on device-only without a fresh sample before a probe runs an edge member.
+    /// Requests on device-only without a fresh sample before a probe runs an edge member. A probe that
+    /// measures more than the estimate (by the margin) is confirmed by a second probe at once, so that the
+    /// median of 3 moves: the dispatcher leaves device-only at most `probeInterval` + 3 requests after the
+    /// link has recovered.
     public let probeInterval: Int
     private let log: @Sendable (String) -> Void
 
@@ -55,6 +58,7 @@ public final class DispatchedRuntime: Sendable {
         var virtualTime = 0.0
         var unreachableUntil = 0
         var backoff = 1
+        var confirm = false
         var reports: [DispatchedReport] = []
         var runs: [Int: DeviceRun] = [:]
         defer { for run in runs.values { run.close() } }
@@ -67,8 +71,8 @@ public final class DispatchedRuntime: Sendable {
                 decision = Dispatcher.Decision(
                     member: pinned, reason: .kept, predicted: dispatcher.latency(pinned, megabitsPerSecond: guess),
                     switched: false)
-            } else if dispatcher.current == table.deviceOnly, estimator.age >= probeInterval,
-                index >= unreachableUntil
+            } else if index >= unreachableUntil,
+                confirm || (dispatcher.current == table.deviceOnly && estimator.age >= probeInterval)
             {
                 decision = dispatcher.probe(megabitsPerSecond: guess)
             } else {
@@ -89,9 +93,10 @@ public final class DispatchedRuntime: Sendable {
             let constant = LinkProfile(megabitsPerSecond: bandwidth, delay: link.delay)
             let report = try run.runAlone(index, link: options.clock == .virtual ? constant : nil)
             virtualTime += report.total
-            estimator.observe(
+            let sample = estimator.observe(
                 bytes: report.bytesUp + report.bytesDown, seconds: report.uplink + report.downlink,
                 crossings: report.crossings)
+            confirm = !confirm && decision.reason == .probe && (sample ?? 0) > guess * (1 + margin)
             if report.fallback && !member.isDeviceOnly {
                 unreachableUntil = index + 1 + backoff
                 backoff = min(16, backoff * 2)

@@ -21,7 +21,9 @@ private func bandwidths(_ clock: ClockMode) -> (high: Double, low: Double, middl
 private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws -> MemberTable {
     let layers = model.splitPoints.max() ?? 0
     let measured = try MemberTable.calibrated(
-        [0, 2, 4, layers].map { MemberTable.Candidate(name: "split \($0)", model: model, split: $0) }, edge: edge,
+        [0, 2, 4, layers].map { (split: Int) in
+            MemberTable.Candidate(name: "split \(split)", model: model, split: split)
+        }, edge: edge,
         options: DeviceOptions(system: fastSystem()), samples: samples(2, seed: 40))
     var members = measured.members
     let byBytes = members.indices.sorted { members[$0].latency.bytes < members[$1].latency.bytes }
@@ -103,4 +105,43 @@ func theDispatcherFollowsAScriptedBandwidthScheduleWithinThreeRequests(_ clock: 
     #expect(run.reports.dropFirst().contains { $0.reason == .edgeUnreachable })
     // Every answer came from the device: the fallback of a member with the edge, or the device-only member.
     #expect(run.reports.allSatisfy { $0.request.fallback || $0.member == table.deviceOnly })
+}
+
+@Test func probesLeaveDeviceOnlyWhenTheLinkRecovers() throws {
+    let model = smallDGCNN()
+    let server = try startEdge([model])
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    let table = try calibratedTable(model, edge: server.endpoint)
+    let edgeMembers = table.members.indices.filter { $0 != table.deviceOnly }
+    let heaviest = try #require(edgeMembers.max { table.members[$0].latency.bytes < table.members[$1].latency.bytes })
+    let seconds = { (member: Int, mbps: Double) in
+        table.members[member].latency.seconds(megabitsPerSecond: mbps, delay: 0)
+    }
+    // Virtual clock: 0.1 Mbit/s, then 0.0001 (no member with the edge fits: device-only), then 0.1 again.
+    let budget = seconds(heaviest, 0.06)
+    try #require(table.members[table.deviceOnly].latency.device < budget)
+    let first = 4 * seconds(heaviest, 0.1)
+    let second = first + 2.5 * seconds(heaviest, 0.0001)
+    var system = fastSystem()
+    system.link = LinkProfile(
+        megabitsPerSecond: 0.1, delay: 0,
+        schedule: [.init(time: first, megabitsPerSecond: 0.0001), .init(time: second, megabitsPerSecond: 0.1)])
+    let runtime = DispatchedRuntime(
+        table: table, edge: server.endpoint, options: DeviceOptions(system: system), budget: budget,
+        probeInterval: 4, log: { _ in })
+    let run = try runtime.run(samples(40, seed: 43))
+    let trace = run.reports.map { "\($0.request.id) \($0.bandwidth) \($0.name) \($0.reason.rawValue)" }
+    let phases = run.phases
+    try #require(phases.map(\.megabitsPerSecond) == [0.1, 0.0001, 0.1], "\(trace)")
+    // Once the estimate has the dead rate nothing with the edge fits: device-only (it meets the budget, so as
+    // the best left), the estimate goes stale, and probes (the fastest edge member) measure the link again.
+    #expect(run.reports.contains { $0.member == table.deviceOnly && $0.reason == .best }, "\(trace)")
+    #expect(run.reports.contains { $0.reason == .probe }, "\(trace)")
+    // Back on the heaviest member at most probeInterval + 3 requests after the link recovered.
+    let back = phases[2].requests
+    try #require(back.count > 8, "\(trace)")
+    #expect(run.reports[(back.lowerBound + 7)..<back.upperBound].allSatisfy { $0.member == heaviest }, "\(trace)")
 }
