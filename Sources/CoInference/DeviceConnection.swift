@@ -18,10 +18,11 @@ final class DeviceConnection: Sendable {
         downlink = Mutex(LinkShaper(link: link, clock: clock, origin: origin))
     }
 
-    /// Connects, says hello and waits for the welcome; returns the connection and the reader for replies.
-    /// Throws a `WireFailure` when the edge refuses the model, a `CoInferenceError` when it cannot be reached.
+    /// Connects, says hello and waits for the welcome; returns the connection and the reader for replies,
+    /// its two directions shaped by `link`. Throws a `WireFailure` when the edge refuses the model, a
+    /// `CoInferenceError` when it cannot be reached.
     static func open(
-        _ endpoint: Endpoint, hello: Hello, options: DeviceOptions, origin: Double
+        _ endpoint: Endpoint, hello: Hello, options: DeviceOptions, link: LinkProfile, origin: Double
     ) throws -> (DeviceConnection, FrameReader) {
         let socket = try Socket.connect(endpoint, timeout: options.connectTimeout)
         let bytes = Frame.hello(hello).encoded()
@@ -35,7 +36,7 @@ final class DeviceConnection: Sendable {
             throw CoInferenceError(origin: "\(endpoint)", message: "the edge answered hello with \(answer.type)")
         }
         let connection = DeviceConnection(
-            socket: socket, modelID: hello.modelID, link: options.system.link, clock: options.clock, origin: origin)
+            socket: socket, modelID: hello.modelID, link: link, clock: options.clock, origin: origin)
         return (connection, reader)
     }
 

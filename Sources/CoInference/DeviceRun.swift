@@ -15,14 +15,19 @@ final class DeviceRun: Sendable {
         var downlink = 0.0
         var bytesUp = 0
         var bytesDown = 0
+        var crossings = 0
         var stages: [PipelineSchedule.Stage] = []
 
         mutating func add(_ resource: PipelineSchedule.Resource, _ seconds: Double) {
             switch resource {
             case .device: device += seconds
-            case .uplink: uplink += seconds
+            case .uplink:
+                uplink += seconds
+                crossings += 1
             case .edge: edge += seconds
-            case .downlink: downlink += seconds
+            case .downlink:
+                downlink += seconds
+                crossings += 1
             }
             stages.append(PipelineSchedule.Stage(resource: resource, seconds: seconds))
         }
@@ -51,24 +56,29 @@ final class DeviceRun: Sendable {
         var failure: String?
         var duplicates = 0
         var finishing = false
+        /// The link new connections shape with (a dispatched run changes it per request on the virtual clock).
+        var link: LinkProfile
     }
 
     let runtime: DeviceRuntime
     let samples: [DeviceRuntime.Sample]
-    let origin = MonotonicClock.now()
+    let origin: Double
     let window: DispatchSemaphore
     let done = DispatchSemaphore(value: 0)
     let state: Mutex<State>
 
-    init(runtime: DeviceRuntime, samples: [DeviceRuntime.Sample]) {
+    /// A run of `samples`; the link schedule starts at `origin` (monotonic seconds; a dispatched run shares
+    /// one origin over its one-request runs).
+    init(runtime: DeviceRuntime, samples: [DeviceRuntime.Sample], origin: Double = MonotonicClock.now()) {
         self.runtime = runtime
         self.samples = samples
+        self.origin = origin
         // The virtual clock runs one request at a time for real (so that measured op times are not inflated by
         // the device and edge competing for cores) and pipelines in its schedule; the wait clock really
         // overlaps up to two requests.
         let overlapping = runtime.options.pipeline && runtime.options.clock == .wait
         window = DispatchSemaphore(value: overlapping ? runtime.options.depth : 1)
-        state = Mutex(State(backoff: runtime.options.initialBackoff))
+        state = Mutex(State(backoff: runtime.options.initialBackoff, link: runtime.options.system.link))
     }
 
     var plan: ExecutionPlan { runtime.plan }
@@ -88,20 +98,13 @@ final class DeviceRun: Sendable {
     }
 
     func execute() throws -> CoInferenceSummary {
-        _ = connection()
-        if let refusal = state.withLock({ $0.refusal }) {
-            throw CoInferenceError(origin: "\(runtime.edge)", message: "the edge refused the model: \(refusal.message)")
-        }
+        try open()
         for index in samples.indices {
             window.wait()
             begin(index)
         }
         for _ in samples.indices { done.wait() }
-        let connection = state.withLock { s -> DeviceConnection? in
-            s.finishing = true
-            return s.connection
-        }
-        connection?.socket.shutdown(reading: true, writing: true)
+        close()
         let makespan = MonotonicClock.now() - origin
         let (reports, stages, failure, duplicates) = state.withLock { s in
             (s.reports, s.stages, s.failure, s.duplicates)
@@ -120,6 +123,51 @@ final class DeviceRun: Sendable {
             clock: runtime.options.clock, pipeline: runtime.options.pipeline, plan: plan.name, reports: ordered,
             makespan: wait ? makespan : (finish.max() ?? 0),
             sequentialMakespan: wait ? nil : PipelineSchedule.finishTimes(chains, window: 1).max() ?? 0)
+    }
+
+    /// Connects when the plan has edge segments; throws when the edge refuses the model.
+    func open() throws {
+        if plan.segments.count > 1 { _ = connection() }
+        try checkRefusal()
+    }
+
+    private func checkRefusal() throws {
+        if let refusal = state.withLock({ $0.refusal }) {
+            throw CoInferenceError(origin: "\(runtime.edge)", message: "the edge refused the model: \(refusal.message)")
+        }
+    }
+
+    /// Ends the run: the connection is shut down and no reconnection is attempted.
+    func close() {
+        let connection = state.withLock { s -> DeviceConnection? in
+            s.finishing = true
+            return s.connection
+        }
+        connection?.socket.shutdown(reading: true, writing: true)
+    }
+
+    /// Runs request `index` alone on the open run and returns its report (a dispatched run's step), first
+    /// setting the link both shapers use to `link` when given. Throws when the request failed or the edge
+    /// refused the model.
+    func runAlone(_ index: Int, link: LinkProfile?) throws -> RequestReport {
+        if let link {
+            let connection = state.withLock { s -> DeviceConnection? in
+                s.link = link
+                return s.connection
+            }
+            connection?.uplink.withLock { $0.link = link }
+            connection?.downlink.withLock { $0.link = link }
+        }
+        window.wait()
+        begin(index)
+        done.wait()
+        try checkRefusal()
+        let (report, failure) = state.withLock { ($0.reports[index], $0.failure) }
+        if let failure { throw CoInferenceError(origin: plan.name, message: failure) }
+        guard let report else {
+            throw CoInferenceError(origin: plan.name, message: "request \(index) was not answered")
+        }
+        return report
     }
 
     // MARK: - One request
@@ -249,7 +297,8 @@ final class DeviceRun: Sendable {
         let prediction = scores.indices.max { scores[$0] < scores[$1] } ?? 0
         let report = RequestReport(
             id: index, device: account.device, uplink: account.uplink, edge: account.edge, downlink: account.downlink,
-            total: total, energy: energy, bytesUp: account.bytesUp, bytesDown: account.bytesDown, fallback: fallback,
+            total: total, energy: energy, bytesUp: account.bytesUp, bytesDown: account.bytesDown,
+            crossings: account.crossings, fallback: fallback,
             prediction: prediction, label: samples[index].label, logits: scores)
         state.withLock { s in
             if s.reports[index] != nil { s.duplicates += 1 }
@@ -269,7 +318,8 @@ final class DeviceRun: Sendable {
                     id: index, device: 0, uplink: 0, edge: 0, downlink: 0, total: 0,
                     energy: DeviceEnergy(
                         power: runtime.options.system.device.power, compute: 0, idle: 0, send: 0, receive: 0),
-                    bytesUp: 0, bytesDown: 0, fallback: true, prediction: -1, label: samples[index].label, logits: [])
+                    bytesUp: 0, bytesDown: 0, crossings: 0, fallback: true, prediction: -1, label: samples[index].label,
+                    logits: [])
             }
         }
         window.signal()
@@ -291,8 +341,9 @@ final class DeviceRun: Sendable {
         }
         if let known = due { return known }
         do {
+            let link = state.withLock { $0.link }
             let (connection, reader) = try DeviceConnection.open(
-                runtime.edge, hello: runtime.hello, options: runtime.options, origin: origin)
+                runtime.edge, hello: runtime.hello, options: runtime.options, link: link, origin: origin)
             let generation = state.withLock { s -> Int in
                 s.connecting = false
                 s.connection = connection

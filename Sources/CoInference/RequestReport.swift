@@ -20,6 +20,8 @@ public struct RequestReport: Sendable, Equatable {
     public var bytesUp: Int
     /// Bytes received.
     public var bytesDown: Int
+    /// Messages that crossed the link (sent and received; each paid the one-way delay).
+    public var crossings: Int
     /// True when the device answered alone because the edge failed.
     public var fallback: Bool
     /// The predicted class.

@@ -58,6 +58,30 @@ import Testing
         #expect(buffer.text.contains("or best, got 'three'"))
     }
 
+    @Test func coinferDispatchChoosesAMemberPerRequestAndNamesIt() throws {
+        let (shell, buffer) = capturingShell()
+        #expect(
+            shell.execute(
+                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; train dgcnn on toy epochs=1 batch=4 k=4 as m"
+            ) == 0, "\(buffer.text)")
+        buffer.text = ""
+        #expect(
+            shell.execute("coinfer m on toy system=pi-i7 n=4 dispatch=on members=m:0,m:2 budget=10s") == 0,
+            "\(buffer.text)")
+        let lines = buffer.text.split(separator: "\n").map(String.init)
+        // The two members given and the model's device-only plan as the fallback, one row each.
+        #expect(lines.contains { $0.hasPrefix("m:0 ") } && lines.contains { $0.hasPrefix("m:2 ") })
+        #expect(lines.contains { $0.hasPrefix("m device-only ") })
+        #expect(lines.filter { $0.hasPrefix("request ") }.count == 4, "\(buffer.text)")
+        #expect(lines.contains { $0.hasPrefix("dispatch: 4 requests") }, "\(buffer.text)")
+        buffer.text = ""
+        #expect(shell.execute("coinfer m on toy n=2 dispatch=on members=m:0") == 1)
+        #expect(buffer.text.contains("budget=100ms"), "\(buffer.text)")
+        buffer.text = ""
+        #expect(shell.execute("coinfer m on toy n=2 dispatch=on members=m:x budget=1s") == 1)
+        #expect(buffer.text.contains("NAME:SPLIT"), "\(buffer.text)")
+    }
+
     @Test func coinferSplitBestTriesEverySplitPointAndKeepsTheFastest() throws {
         let (shell, buffer) = capturingShell()
         #expect(

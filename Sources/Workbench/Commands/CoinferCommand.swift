@@ -21,11 +21,15 @@ struct CoinferCommand: Command {
             .key("pipeline", .flag, .value("off"), "start cloud t+1 on the device while the edge works on t"),
             .key("clock", .choice(ClockMode.allCases.map(\.rawValue)), .value("virtual"), "wait or virtual clock"),
             .key("float16", .flag, .value("off"), "send features as float16"),
+            .key("dispatch", .flag, .value("off"), "choose the member per request from the estimated link"),
+            .key("members", .text, .optional, "with dispatch=on: models NAME[:SPLIT],... the edge holds"),
+            .key("budget", .text, .optional, "with dispatch=on: the latency budget, e.g. 100ms"),
         ],
         examples: [
             "coinfer m on shapes system=s n=8 split=3",
             "coinfer m on shapes system=s n=8 split=best",
             "coinfer m on shapes edge=127.0.0.1:7878 clock=wait pipeline=on",
+            "coinfer m on shapes system=s dispatch=on members=m:1,m:0 budget=100ms",
         ],
         records: false,
         details: """
@@ -35,6 +39,10 @@ struct CoinferCommand: Command {
             request (up to 10) and the medians, p95, throughput, accuracy and device energy, naming the clock.
             split=best (DGCNN, PointNet) is the Neurosurgeon-style best single split: the same requests run at
             every layer boundary on the same system, one line each, and the fastest median latency is kept.
+            dispatch=on runs the runtime dispatcher: every member is calibrated on the first 4 clouds (virtual
+            clock), then before each request the member with the best accuracy that meets budget= at the
+            bandwidth estimated from the previous transfers runs (MODEL's device-only plan is the fallback when
+            no member is device-only); a system with a schedule= changes the link during the run.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -42,15 +50,13 @@ struct CoinferCommand: Command {
         let model = try shell.session.value(modelName, as: ModelValue.self, for: call, argument: "model")
         let data = try TrainingData.resolve(call, argument: "on", in: shell.session).evaluation
         let system = try resolveSystem(call, in: shell)
-        let deployable: DeployableModel
-        switch model.network {
-        case .baseline(let baseline):
-            deployable = DeployableModel(
-                baseline: baseline, classNames: model.classNames,
-                points: model.points > 0 ? model.points : data.pointsPerCloud)
-        case .architecture(let architecture):
-            deployable = DeployableModel(architecture: architecture, classNames: model.classNames)
-        }
+        let deployable = deployableModel(model, points: data.pointsPerCloud)
+        let dispatching = call.flag("dispatch")
+        let members =
+            dispatching
+            ? try dispatchMembers(call, fallback: deployable, fallbackName: modelName, shell: shell) {
+                deployableModel($0, points: data.pointsPerCloud)
+            } : []
         let best = call.text("split") == "best"
         let split: Int? = best ? nil : try splitPoint(call)
         let plan: ExecutionPlan
@@ -70,7 +76,11 @@ struct CoinferCommand: Command {
             }
             edge = parsed
         } else {
-            let server = try EdgeServer(EdgeServer.Configuration(models: [deployable]), log: { _ in })
+            var models = [deployable]
+            for member in members where !models.contains(where: { $0.identity == member.model.identity }) {
+                models.append(member.model)
+            }
+            let server = try EdgeServer(EdgeServer.Configuration(models: models), log: { _ in })
             server.start()
             local = server
             edge = server.endpoint
@@ -83,6 +93,10 @@ struct CoinferCommand: Command {
             system: system, clock: ClockMode(rawValue: call.text("clock") ?? "virtual") ?? .virtual,
             pipeline: call.flag("pipeline"), float16: call.flag("float16"))
         let samples = DeviceLaunch.samples(data, count: max(1, call.integer("n", default: 16)))
+        if dispatching {
+            try runDispatch(members, edge: edge, options: options, samples: samples, call: call, shell: shell)
+            return
+        }
         if best {
             try runBestSplit(deployable, edge: edge, options: options, samples: samples, call: call, shell: shell)
             return
@@ -98,6 +112,17 @@ struct CoinferCommand: Command {
         for line in events.lines where !line.hasPrefix("device: connected") { console.print(line) }
         if summary.reports.count <= 10 { for report in summary.reports { console.print(SummaryText.line(report)) } }
         for line in SummaryText.summary(summary, system: system) { console.print(line) }
+    }
+
+    /// The deployable form of a model value (a baseline runs on `points` points unless it has its own).
+    static func deployableModel(_ model: ModelValue, points: Int) -> DeployableModel {
+        switch model.network {
+        case .baseline(let baseline):
+            return DeployableModel(
+                baseline: baseline, classNames: model.classNames, points: model.points > 0 ? model.points : points)
+        case .architecture(let architecture):
+            return DeployableModel(architecture: architecture, classNames: model.classNames)
+        }
     }
 
     /// The split point of `split=N` (nil when left out).

@@ -12,6 +12,7 @@ import Tensor
 //   coinfer-bench splits --requests N --points P          (latency / energy per split, Pi preset, 3 bandwidths)
 //   coinfer-bench devices --requests N --points P         (edge throughput with 1, 4, 16 devices)
 //   coinfer-bench agreement --requests N --points P       (wait vs virtual clock, per plan)
+//   coinfer-bench dispatch --requests N --points P [--virtual 1]  (runtime dispatcher, 100 → 10 → 40 Mbit/s)
 
 func option(_ name: String, _ fallback: Int) -> Int {
     let args = CommandLine.arguments
@@ -137,6 +138,83 @@ case "devices":
                 + "seconds=\(fixed(seconds, 2)) requests_per_s=\(fixed(throughput, 2)) "
                 + "vs_1_device=\(fixed(throughput / base * 100, 1))% failures=\(failures.withLock { $0 })")
     }
+    edge.stop(drain: false)
+    edge.wait()
+case "dispatch":
+    // The runtime dispatcher on pi-i7 under a scripted 100 → 10 → 40 Mbit/s schedule (wait clock unless
+    // --virtual 1). Members: DGCNN split 1, split 6 (after the pool), edge-only and device-only, calibrated on
+    // the virtual clock; their accuracies are stand-ins that grow with the bytes sent (random weights; a
+    // zoo brings real ones), so that the most accurate member is the heaviest on the link.
+    let m = try model("dgcnn")
+    let edge = try startEdge([m])
+    let preset = System.preset("pi-i7")!
+    let clock: ClockMode = option("virtual", 0) == 1 ? .virtual : .wait
+    let layers = m.splitPoints.max() ?? 0
+    var members: [MemberTable.Member] = []
+    for split in [1, 6, 0, layers] {
+        let plan = try m.plan(split: split)
+        let summary = try run(
+            plan, split: split, edge: edge, system: preset, clock: .virtual, samples: inputs(3, seed: 7))
+        members.append(
+            .init(
+                name: plan.name, plan: plan, split: split, accuracy: 0,
+                latency: MemberTable.LatencyModel(measured: summary.reports)!))
+    }
+    let order = members.indices.sorted { members[$0].latency.bytes < members[$1].latency.bytes }
+    for (rank, index) in order.enumerated() { members[index].accuracy = 0.80 + 0.03 * Double(rank) }
+    let table = try MemberTable(members)
+    let delay = preset.link.delay
+    let seconds = { (i: Int, mbps: Double) in table.members[i].latency.seconds(megabitsPerSecond: mbps, delay: delay) }
+    // The heaviest member, and the edge member fastest at 10 Mbit/s.
+    let heavy = order[order.count - 1]
+    let light = table.members.indices.filter { $0 != table.deviceOnly }.min { seconds($0, 10) < seconds($1, 10) }!
+    // The heaviest member fits at 100 and 40 Mbit/s with room, the lightest at 10.
+    let budget = max(seconds(heavy, 60), seconds(light, 7), 1.3 * seconds(heavy, 40))
+    let first = Double(requests) * seconds(heavy, 100)
+    let second = first + 2 * seconds(heavy, 10) + Double(requests) * seconds(light, 10)
+    var system = preset
+    system.link = LinkProfile(
+        megabitsPerSecond: 100, delay: delay,
+        schedule: [.init(time: first, megabitsPerSecond: 10), .init(time: second, megabitsPerSecond: 40)])
+    for (i, member) in table.members.enumerated() {
+        print(
+            "member \(member.name): accuracy=\(fixed(member.accuracy, 2)) (stand-in) device_ms=\(fixed(member.latency.device * 1000, 1)) "
+                + "edge_ms=\(fixed(member.latency.edge * 1000, 1)) kb=\(fixed(Double(member.latency.bytes) / 1000, 1)) "
+                + "crossings=\(member.latency.crossings) predicted_ms@100/10/40="
+                + [100.0, 10, 40].map { fixed(seconds(i, $0) * 1000, 1) }.joined(separator: "/"))
+    }
+    print(
+        "budget_ms=\(fixed(budget * 1000, 1)) clock=\(clock) schedule: 100 Mbit/s, 10 from \(fixed(first, 2)) s, 40 from \(fixed(second, 2)) s"
+    )
+    let runtime = DispatchedRuntime(
+        table: table, edge: edge.endpoint, options: DeviceOptions(system: system, clock: clock), budget: budget,
+        log: { _ in })
+    let samples = inputs(4 * requests + 6, seed: 8)
+    let dispatched = try runtime.run(samples)
+    let trace = dispatched.reports.map { r in
+        "\(r.request.id):\(Int(r.bandwidth))mbit:\(r.name.replacingOccurrences(of: "dgcnn ", with: ""))"
+            + ":est=\(r.estimate.map { fixed($0.megabitsPerSecond, 1) } ?? "-"):\(fixed(r.request.total * 1000, 0))ms"
+    }
+    print("dispatch trace: " + trace.joined(separator: " "))
+    var statics: [(String, DispatchSummary)] = []
+    for i in table.members.indices { statics.append((table.members[i].name, try runtime.run(samples, pinned: i))) }
+    for (mbps, range) in dispatched.phases {
+        let switched = range.first { dispatched.reports[$0].switched }.map { "\($0 - range.lowerBound + 1)" } ?? "none"
+        var line =
+            "phase \(Int(mbps))mbit requests=\(range.count) switched_at_request=\(switched) "
+            + "dispatch_ms=\(fixed(dispatched.medianTotal(range) * 1000, 1)) "
+            + "misses_after_3=\(range.dropFirst(2).filter { dispatched.reports[$0].request.total > budget }.count)"
+        for (name, summary) in statics {
+            guard let phase = summary.phases.first(where: { $0.megabitsPerSecond == mbps }) else { continue }
+            line +=
+                " | static \(name): \(fixed(summary.medianTotal(phase.requests) * 1000, 1)) ms"
+                + " misses=\(phase.requests.filter { summary.reports[$0].request.total > budget }.count)/\(phase.requests.count)"
+        }
+        print(line)
+    }
+    print(
+        "switches=\(dispatched.switches) misses=\(dispatched.misses)/\(dispatched.reports.count) fallbacks=\(dispatched.fallbacks)"
+    )
     edge.stop(drain: false)
     edge.wait()
 case "float16":
