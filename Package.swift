@@ -41,11 +41,12 @@ let package = Package(
             swiftSettings: mathFlags),
         /// The learned latency / energy predictor: architecture graphs, a GIN regressor, its training and metrics.
         .target(
-            name: "Predictor", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            name: "Predictor", dependencies: ["Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
             swiftSettings: mathFlags),
         /// Constraint-based random + evolutionary search over architectures with their mappings, and the zoo.
         .target(
-            name: "Search", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            name: "Search", dependencies: ["Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"],
+            exclude: ["README.md"],
             swiftSettings: mathFlags),
         /// Wire protocol, edge server, device runtime, pipelining and fallback.
         .target(
@@ -53,7 +54,8 @@ let package = Package(
             swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
         .target(
-            name: "Workbench", dependencies: ["CoInference", "Systems", "Design", "GNN", "HDF5", "Tensor"],
+            name: "Workbench",
+            dependencies: ["CoInference", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"],
             exclude: ["README.md"]),
 
         // MARK: - Executable
@@ -88,8 +90,9 @@ let package = Package(
         .testTarget(name: "GNNTests", dependencies: ["GNN", "Tensor", "HDF5"]),
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "SystemsTests", dependencies: ["Systems", "Design", "GNN", "Tensor"]),
-        .testTarget(name: "PredictorTests", dependencies: ["Predictor", "Design", "GNN", "Tensor", "HDF5"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(name: "PredictorTests", dependencies: ["Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(
+            name: "SearchTests", dependencies: ["Search", "Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
             name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),

@@ -34,5 +34,10 @@ extension CommandRegistry {
         ExtractCommand.self,
         SystemCommand.self,
         CoinferCommand.self,
+        ProfileCommand.self,
+        MeasureCommand.self,
+        PredictorTrainCommand.self,
+        PredictorEvalCommand.self,
+        PredictCommand.self,
     ])
 }
