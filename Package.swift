@@ -55,7 +55,7 @@ let package = Package(
         /// The command language, session, recorder, replay and notebooks (no terminal code).
         .target(
             name: "Workbench",
-            dependencies: ["CoInference", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"],
+            dependencies: ["CoInference", "Search", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"],
             exclude: ["README.md"]),
 
         // MARK: - Executable
