@@ -2,6 +2,7 @@ import CoInference
 import Design
 import Foundation
 import Systems
+import Tensor
 
 /// `measure n=N [in SPACE] on S [bandwidths=10,40,100] [clock=virtual|wait] [repeat=N] [seed=N] [file=PATH] as M`:
 /// ground truth for the predictor from the real engine.

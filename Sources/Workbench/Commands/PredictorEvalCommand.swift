@@ -1,6 +1,7 @@
 import CoInference
 import Predictor
 import Systems
+import Tensor
 
 /// `predictor eval P on M [plot=FILE.svg]`: GIN and LUT estimate side by side on a measurement.
 struct PredictorEvalCommand: Command {

@@ -1,6 +1,7 @@
 import CoInference
 import Predictor
 import Systems
+import Tensor
 
 /// `predictor train on M with T [target=latency|energy] [epochs=N] [patience=N] [hidden=N] [seed=N] [file=PATH] as P`.
 struct PredictorTrainCommand: Command {

@@ -1,6 +1,7 @@
 import CoInference
 import Design
 import Systems
+import Tensor
 
 /// `profile S [in SPACE] [repeat=N] [warmup=N] [seed=N] [file=PATH] as T`: the lookup table of a space on a system.
 struct ProfileCommand: Command {

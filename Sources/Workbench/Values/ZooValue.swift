@@ -1,0 +1,57 @@
+import CoInference
+import Search
+
+/// A search's zoo in the session, with the system it was searched for and the engine's measurement of
+/// each member (by member name) when one was made.
+public struct ZooValue: Sendable, Equatable {
+    /// The best design per target and the Pareto front.
+    public var zoo: Zoo
+    /// The system's name (the cost table's).
+    public var systemName: String
+    /// The members' end-to-end latency and device energy measured in the engine, by member name.
+    public var measured: [String: CostEstimate]
+
+    /// A value from its parts.
+    public init(zoo: Zoo, systemName: String, measured: [String: CostEstimate] = [:]) {
+        self.zoo = zoo
+        self.systemName = systemName
+        self.measured = measured
+    }
+}
+
+extension ZooValue: NamedValue {
+    /// "zoo".
+    public static var kindName: String { "zoo" }
+
+    /// `2 members, front of 5 on pi-i7 (lut(pi-i7, space s))`.
+    public var summary: String {
+        "\(zoo.members.count) members, front of \(zoo.front.count) on \(systemName) (\(zoo.costModel))"
+    }
+
+    /// A table: target, architecture, mode, predicted and measured latency and energy, accuracy, whether
+    /// each budget holds.
+    public var details: String {
+        let rows = zoo.members.map { member -> [String] in
+            let measure = measured[member.name]
+            let holds = member.target.map { $0.violations(member.cost).isEmpty ? "yes" : "no" } ?? ""
+            let holdsMeasured = measure.flatMap { m in member.target.map { $0.violations(m).isEmpty ? "yes" : "no" } }
+            return [
+                member.target?.description ?? member.name, member.architecture.text, member.mode?.rawValue ?? "",
+                SummaryText.duration(member.cost.latencySeconds),
+                measure.map { SummaryText.duration($0.latencySeconds) } ?? "-",
+                SummaryText.energy(member.cost.deviceEnergyJoules),
+                measure.map { SummaryText.energy($0.deviceEnergyJoules) } ?? "-",
+                NumberFormat.fixed(member.score.accuracy * 100, 1) + "%", holds, holdsMeasured ?? "-",
+            ]
+        }
+        let table = Table(
+            header: [
+                "target", "architecture", "mode", "latency pred", "latency meas", "energy pred", "energy meas",
+                "acc", "holds pred", "holds meas",
+            ], rows: rows)
+        return [
+            "  cost model \(zoo.costModel); accuracy \(zoo.accuracyModel); batch 1; measured: engine, virtual clock",
+            table.text,
+        ].joined(separator: "\n")
+    }
+}
