@@ -26,6 +26,7 @@ struct SearchCommand: Command {
             .key("seed", .integer, .setting("seed"), "seed of every random choice"),
             .key("checkpoint", .path, .optional, "file written after every generation (atomically)"),
             .key("resume", .path, .optional, "a checkpoint to continue (redoes no work)"),
+            .key("measure", .integer, .value("3"), "timed engine requests per winner (0: predicted only)"),
             .resultName(.value("zoo"), "session name of the zoo"),
         ],
         examples: [
@@ -39,7 +40,11 @@ struct SearchCommand: Command {
             latency, with its table's LUT energy), rejects those over a budget, scores the others with the
             supernet's inherited weights, and refines the best (strategy=evolutionary) or keeps sampling
             (strategy=random). `latency<=30ms` and `latency=30ms` are the same upper bound. Prints per target
-            how many candidates each constraint rejected and the best design; `show Z` and `plot Z` show the zoo.
+            how many candidates each constraint rejected and the best design. Then each winner's weights are
+            extracted from the supernet (BatchNorm recalibrated on train) and it runs in the engine on the system
+            at its target's bandwidth (in-process edge, virtual clock, one warm-up then measure= requests of the
+            test split): `show Z` prints predicted and measured latency and energy side by side and whether the
+            budget holds by each; `plot Z` draws the front.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -90,8 +95,28 @@ struct SearchCommand: Command {
             cancellation: shell.cancellation)
         let zoo = Zoo(state, costModel: cost.evaluator.name, accuracyModel: accuracy.name)
         let name = call.text("as") ?? "zoo"
-        session.define(name, ZooValue(zoo: zoo, systemName: cost.system.name))
         shell.console.print(report(state, zoo: zoo, name: name))
+        let requests = call.integer("measure", default: 3)
+        guard (0...1000).contains(requests) else { throw call.error("measure=\(requests): 0 to 1000", at: "measure") }
+        var result = ZooValue(zoo: zoo, systemName: cost.system.name)
+        let samples = DeviceLaunch.samples(data.evaluation, count: requests + 1)
+        for member in zoo.members {
+            try shell.cancellation.check()
+            let model = try value.supernet.extract(member.architecture, calibration: data.train, threads: shell.threads)
+            result.models[member.name] = model
+            guard requests > 0 else { continue }
+            let figures = try EngineFigures(
+                model, system: cost.system, megabitsPerSecond: member.bandwidthMbps, samples: samples)
+            let measured = CostEstimate(latencySeconds: figures.latency, deviceEnergyJoules: figures.energy)
+            result.measured[member.name] = measured
+            let holds = member.target.map { $0.violations(measured).isEmpty } ?? true
+            shell.console.print(
+                "  \(member.name): measured " + SummaryText.duration(figures.latency) + " (predicted "
+                    + SummaryText.duration(member.cost.latencySeconds) + "), " + SummaryText.energy(figures.energy)
+                    + " (predicted " + SummaryText.energy(member.cost.deviceEnergyJoules) + ") over "
+                    + "\(figures.requests) requests; budget " + (holds ? "holds" : "missed"))
+        }
+        session.define(name, result)
     }
 
     /// Per target: candidates, rejections per constraint, survivors, the best design.

@@ -1,27 +1,44 @@
 import CoInference
+import Design
 import Search
 
 /// A search's zoo in the session, with the system it was searched for and the engine's measurement of
 /// each member (by member name) when one was made.
-public struct ZooValue: Sendable, Equatable {
+public struct ZooValue: Sendable {
     /// The best design per target and the Pareto front.
     public var zoo: Zoo
     /// The system's name (the cost table's).
     public var systemName: String
     /// The members' end-to-end latency and device energy measured in the engine, by member name.
     public var measured: [String: CostEstimate]
+    /// The members' weights extracted from the supernet (BatchNorm recalibrated), by member name.
+    public var models: [String: ArchitectureModel]
 
     /// A value from its parts.
-    public init(zoo: Zoo, systemName: String, measured: [String: CostEstimate] = [:]) {
+    public init(
+        zoo: Zoo, systemName: String, measured: [String: CostEstimate] = [:],
+        models: [String: ArchitectureModel] = [:]
+    ) {
         self.zoo = zoo
         self.systemName = systemName
         self.measured = measured
+        self.models = models
     }
 }
 
 extension ZooValue: NamedValue {
     /// "zoo".
     public static var kindName: String { "zoo" }
+
+    /// The same zoo, system and measurements, and members with the same architectures and weights.
+    public func isSame(as other: any NamedValue) -> Bool {
+        guard let other = other as? ZooValue, zoo == other.zoo, systemName == other.systemName,
+            measured == other.measured, models.keys == other.models.keys
+        else { return false }
+        return models.allSatisfy { name, model in
+            other.models[name].map { $0.architecture == model.architecture && $0.store == model.store } ?? false
+        }
+    }
 
     /// `2 members, front of 5 on pi-i7 (lut(pi-i7, space s))`.
     public var summary: String {
