@@ -95,7 +95,9 @@ let package = Package(
             name: "SearchTests", dependencies: ["Search", "Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
             name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "Search", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"]),
         .testTarget(name: "TandemCLITests", dependencies: ["tandem"]),
     ]
 )

@@ -1,5 +1,7 @@
 import Foundation
+import Predictor
 import Search
+import Systems
 import Testing
 
 @testable import Workbench
@@ -41,6 +43,17 @@ private let tiny = "bandwidths=10,100 samples=6 children=3 seed=3"
         #expect(buffer.text.contains("latency meas") && buffer.text.contains("holds meas"), "\(buffer.text)")
         #expect(FileManager.default.fileExists(atPath: directory + "/out/z.svg"))
         buffer.text = ""
+        let member = try #require(zoo.zoo.members.first)
+        #expect(
+            shell.execute(
+                "export z to z.h5; load z.h5 as back; load z.h5/members/\(member.name) as m; coinfer m on d n=2")
+                == 0, "\(buffer.text)")
+        let back = try #require(shell.session.value(named: "back") as? ZooValue)
+        #expect(back.isSame(as: zoo) && back.systemName == "pi-i7" && back.measured.count == 2)
+        let model = try #require(shell.session.value(named: "m") as? ModelValue)
+        #expect(model.store == zoo.models[member.name]?.store)
+        #expect(buffer.text.contains("fallbacks 0"), "\(buffer.text)")
+        buffer.text = ""
         #expect(shell.execute("search sn on d cost=t system=tx2-i7 latency<=1s \(tiny) as w") == 1)
         #expect(buffer.text.contains("profiled on pi-i7"), "\(buffer.text)")
     }
@@ -69,7 +82,8 @@ private let tiny = "bandwidths=10,100 samples=6 children=3 seed=3"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = searchShell(directory: directory)
         let search = "search sn on d cost=t latency<=20ms \(tiny) measure=0"
-        #expect(shell.execute("\(search) generations=2 as whole; \(search) generations=2 as again") == 0, "\(buffer.text)")
+        #expect(
+            shell.execute("\(search) generations=2 as whole; \(search) generations=2 as again") == 0, "\(buffer.text)")
         let whole = try #require(shell.session.value(named: "whole") as? ZooValue)
         let again = try #require(shell.session.value(named: "again") as? ZooValue)
         #expect(whole.zoo == again.zoo)
@@ -80,6 +94,28 @@ private let tiny = "bandwidths=10,100 samples=6 children=3 seed=3"
         buffer.text = ""
         #expect(shell.execute("search sn on d cost=t latency<=10ms \(tiny) generations=2 resume=ck/s.h5") == 1)
         #expect(buffer.text.contains("resume with the same settings"), "\(buffer.text)")
+    }
+
+    @Test func aPredictorCostsLatencyWithTheGINAndEnergyWithTheLUT() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (shell, buffer) = searchShell(directory: directory)
+        #expect(
+            shell.execute(
+                "measure n=3 in s on pi-i7 bandwidths=10,100 repeat=1 seed=4 as mm; "
+                    + "predictor train on mm with t epochs=2 hidden=8 seed=1 as p; "
+                    + "search sn on d cost=p latency<=1s \(tiny) generations=0 measure=0 as z") == 0, "\(buffer.text)")
+        let zoo = try #require(shell.session.value(named: "z") as? ZooValue)
+        let predictor = try #require(shell.session.value(named: "p") as? PredictorValue)
+        #expect(zoo.zoo.costModel.hasPrefix("gin(latency, energy from lut(pi-i7"))
+        let member = try #require(zoo.zoo.members.first)
+        let mapping = try member.architecture.mapping(in: zoo.zoo.space)
+        let link = LinkProfile(megabitsPerSecond: member.bandwidthMbps, delay: predictor.table.system.link.delay)
+        let lut = try LUTEstimate(mapping: mapping, table: predictor.table, link: link)
+        #expect(abs(member.cost.deviceEnergyJoules - lut.deviceJoules) <= 1e-12 * lut.deviceJoules)
+        let gin = try predictor.model.predict(
+            mapping, costs: .lookup(predictor.table), megabitsPerSecond: member.bandwidthMbps, threads: .single)
+        #expect(abs(member.cost.latencySeconds - gin) <= 1e-9 * abs(gin))
     }
 
     @Test func anUpperBoundKeyReadsAsTheKey() throws {
