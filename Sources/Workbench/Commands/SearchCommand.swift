@@ -111,9 +111,9 @@ struct SearchCommand: Command {
             result.measured[member.name] = measured
             let holds = member.target.map { $0.violations(measured).isEmpty } ?? true
             shell.console.print(
-                "  \(member.name): measured " + SummaryText.duration(figures.latency) + " (predicted "
-                    + SummaryText.duration(member.cost.latencySeconds) + "), " + SummaryText.energy(figures.energy)
-                    + " (predicted " + SummaryText.energy(member.cost.deviceEnergyJoules) + ") over "
+                "  \(member.name): measured " + ZooValue.latencyText(figures.latency) + " (predicted "
+                    + ZooValue.latencyText(member.cost.latencySeconds) + "), " + ZooValue.energyText(figures.energy)
+                    + " (predicted " + ZooValue.energyText(member.cost.deviceEnergyJoules) + ") over "
                     + "\(figures.requests) requests; budget " + (holds ? "holds" : "missed"))
         }
         session.define(name, result)
@@ -165,9 +165,10 @@ struct SearchCommand: Command {
         } else {
             throw call.error("'\(name)' is \(value.kindName), expected a cost table or a predictor", at: "cost")
         }
-        guard table.spaceName == space.name else {
+        guard table.spaceName == space.name, table.points == space.pointsPerCloud, table.k == space.k else {
             throw call.error(
-                "the cost table profiles space '\(table.spaceName)', the supernet's is '\(space.name)': profile it",
+                "the cost table profiles space '\(table.spaceName)' (P \(table.points), k \(table.k)), the "
+                    + "supernet's is '\(space.name)' (P \(space.pointsPerCloud), k \(space.k)): profile its space",
                 at: "cost")
         }
         return (evaluator, table.system)

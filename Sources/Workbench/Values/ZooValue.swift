@@ -1,4 +1,3 @@
-import CoInference
 import Design
 import Search
 
@@ -24,6 +23,14 @@ public struct ZooValue: Sendable {
         self.measured = measured
         self.models = models
     }
+}
+
+extension ZooValue {
+    /// Seconds as milliseconds with three decimals (`0.254 ms`): budgets are often below a millisecond.
+    static func latencyText(_ seconds: Double) -> String { NumberFormat.fixed(seconds * 1e3, 3) + " ms" }
+
+    /// Joules as millijoules with three decimals (`2.034 mJ`).
+    static func energyText(_ joules: Double) -> String { NumberFormat.fixed(joules * 1e3, 3) + " mJ" }
 }
 
 extension ZooValue: NamedValue {
@@ -54,10 +61,10 @@ extension ZooValue: NamedValue {
             let holdsMeasured = measure.flatMap { m in member.target.map { $0.violations(m).isEmpty ? "yes" : "no" } }
             return [
                 member.target?.description ?? member.name, member.architecture.text, member.mode?.rawValue ?? "",
-                SummaryText.duration(member.cost.latencySeconds),
-                measure.map { SummaryText.duration($0.latencySeconds) } ?? "-",
-                SummaryText.energy(member.cost.deviceEnergyJoules),
-                measure.map { SummaryText.energy($0.deviceEnergyJoules) } ?? "-",
+                ZooValue.latencyText(member.cost.latencySeconds),
+                measure.map { ZooValue.latencyText($0.latencySeconds) } ?? "-",
+                ZooValue.energyText(member.cost.deviceEnergyJoules),
+                measure.map { ZooValue.energyText($0.deviceEnergyJoules) } ?? "-",
                 NumberFormat.fixed(member.score.accuracy * 100, 1) + "%", holds, holdsMeasured ?? "-",
             ]
         }
