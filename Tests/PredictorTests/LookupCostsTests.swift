@@ -1,5 +1,6 @@
 import Design
 import GNN
+import Tensor
 import Testing
 
 @testable import Predictor
@@ -29,4 +30,17 @@ import Testing
         let sum = graph.costs.reduce(0, +)
         #expect(abs(sum - (estimate.deviceSeconds + estimate.edgeSeconds)) < 1e-12, "\(text)")
     }
+}
+
+@Test func groupedValidationSplitKeepsEachArchitectureOnOneSide() {
+    // 30 architectures at 3 bandwidths each: 90 samples, groups 0,0,0,1,1,1,...
+    let groups = (0..<90).map { $0 / 3 }
+    var generator = SeededGenerator(seed: 4)
+    let (order, validationCount) = PredictorTraining.groupedOrder(groups, fraction: 0.2, generator: &generator)
+    #expect(order.sorted() == Array(0..<90))
+    #expect(validationCount == 18)
+    let validation = Set(order.prefix(validationCount).map { groups[$0] })
+    let training = Set(order.dropFirst(validationCount).map { groups[$0] })
+    #expect(validation.isDisjoint(with: training))
+    #expect(validation.count == 6 && training.count == 24)
 }

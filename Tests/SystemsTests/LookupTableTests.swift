@@ -1,6 +1,7 @@
 import Design
 import Foundation
 import GNN
+import Tensor
 import Testing
 
 @testable import Systems
@@ -84,4 +85,16 @@ private func handTable(_ keys: [CostKey], system: System) -> CostTable {
     let mean = RobustMean([4, 1, 100, 3, 2])
     #expect(mean.kept == 4)
     #expect(abs(mean.mean - 2.5) < 1e-12)
+}
+
+@Test func profiledKeysCoverEverySampledArchitecture() throws {
+    let space = DesignSpace.small
+    let system = try #require(System.preset("pi-i7"))
+    let table = handTable(Profiler.keys(for: space), system: system)
+    var generator = SeededGenerator(seed: 11)
+    for architecture in try ArchitectureSampler(space: space).sample(300, using: &generator) {
+        let estimate = try LUTEstimate(
+            mapping: try architecture.mapping(in: space), table: table, link: system.link)
+        #expect(estimate.latency > 0, "\(architecture.text)")
+    }
 }

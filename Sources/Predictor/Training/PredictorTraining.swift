@@ -15,25 +15,34 @@ public enum PredictorTraining {
         public var bestEpoch: Int
     }
 
-    /// Trains on `samples` for `target`. Throws when there are too few samples for both splits or a target is
-    /// not a positive finite number.
+    /// Trains on `samples` for `target`. With `groups` (one per sample, e.g. the architecture's index when
+    /// one architecture is measured at several bandwidths), samples of a group all land in the same split, so
+    /// early stopping judges architectures the network has not seen. Throws when there are too few samples
+    /// for both splits or a target is not a positive finite number.
     public static func train(
-        _ samples: [PredictorSample], target: PredictionTarget, options: PredictorTrainingOptions
+        _ samples: [PredictorSample], target: PredictionTarget, options: PredictorTrainingOptions,
+        groups: [Int]? = nil
     ) throws(PredictorError) -> Result {
         let origin = "predictor train"
         if let bad = samples.firstIndex(where: { !($0.target > 0 && $0.target.isFinite) }) {
             throw PredictorError(
                 origin: origin, message: "sample \(bad) has target \(samples[bad].target); targets must be positive")
         }
-        let validationCount = Int((Double(samples.count) * options.validationFraction).rounded())
+        var generator = SeededGenerator(seed: options.seed)
+        var validationCount = Int((Double(samples.count) * options.validationFraction).rounded())
+        var grouped: [Int]?
+        if let groups, groups.count == samples.count {
+            let split = groupedOrder(groups, fraction: options.validationFraction, generator: &generator)
+            grouped = split.order
+            validationCount = split.validationCount
+        }
         guard validationCount >= 1, samples.count - validationCount >= 1 else {
             throw PredictorError(
                 origin: origin,
                 message: "\(samples.count) samples leave no training or validation split at validation fraction "
                     + "\(options.validationFraction); measure more architectures")
         }
-        var generator = SeededGenerator(seed: options.seed)
-        let order = Array(samples.indices).shuffled(using: &generator)
+        let order = grouped ?? Array(samples.indices).shuffled(using: &generator)
         let validation = order.prefix(validationCount).map { samples[$0] }
         var training = order.dropFirst(validationCount).map { samples[$0] }
         let scale = training.reduce(0) { $0 + $1.target } / Double(training.count)
@@ -78,5 +87,24 @@ public enum PredictorTraining {
         }
         model.store = best.store
         return Result(model: model, history: history, bestEpoch: best.epoch)
+    }
+
+    /// Sample indices ordered validation first, whole groups at a time: the distinct groups shuffled, then
+    /// groups taken into validation until they hold at least `fraction` of the samples (rounded).
+    static func groupedOrder(_ groups: [Int], fraction: Double, generator: inout SeededGenerator) -> (
+        order: [Int], validationCount: Int
+    ) {
+        var members: [Int: [Int]] = [:]
+        for (index, group) in groups.enumerated() { members[group, default: []].append(index) }
+        let shuffled = members.keys.sorted().shuffled(using: &generator)
+        let wanted = Int((Double(groups.count) * fraction).rounded())
+        var order: [Int] = []
+        var validationCount = 0
+        for group in shuffled {
+            let indices = members[group] ?? []
+            if validationCount < wanted { validationCount += indices.count }
+            order += indices
+        }
+        return (order, validationCount)
     }
 }

@@ -36,7 +36,9 @@ struct PredictorEvalCommand: Command {
             let chosen = measurement.records.indices.filter { measurement.records[$0].megabitsPerSecond == bandwidth }
             guard chosen.count >= 2, measurement.bandwidths.count > 1 else { continue }
             let part = try EvaluationReport(
-                target: target, title: "\(measurementName) at \(Value.format(bandwidth)) Mbit/s",
+                target: target,
+                title: "\(measurementName) at \(Value.format(bandwidth)) Mbit/s"
+                    + (predictor.trainedBandwidths.contains(bandwidth) ? "" : ", a bandwidth not in training"),
                 measured: chosen.map { data.samples[$0].target }, gin: chosen.map { report.gin[$0] },
                 baseline: chosen.map { data.lut[$0] })
             lines.append(part.table)

@@ -25,8 +25,9 @@ struct PredictorTrainCommand: Command {
             nodes; node features include the op's cost on its side looked up in the cost table (`with T`, which
             must be profiled on the measurement's system and space; the predictor keeps it, so `predict` and
             `predictor eval` use the same costs) and the payload bytes and bandwidth at communicates. A 3-layer
-            GIN with an MLP regressor, MAPE loss, Adam with a cosine schedule; 20 % of the measurement is held
-            out for early stopping (patience= epochs without improvement; raise it with the epochs). Evaluate on another measurement with `predictor eval`.
+            GIN with an MLP regressor, MAPE loss, Adam with a cosine schedule; 20 % of the measured architectures
+            (all their bandwidths) are held out for early stopping (patience= epochs without improvement; raise
+            it with the epochs). Evaluate on another measurement with `predictor eval`.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -46,12 +47,13 @@ struct PredictorTrainCommand: Command {
             network: GINNetwork(hiddenWidth: hidden), epochs: epochs, patience: patience, seed: call.seed(),
             threads: shell.threads)
         let start = MonotonicClock.now()
-        let result = try PredictorTraining.train(data.samples, target: target, options: options)
+        let result = try PredictorTraining.train(
+            data.samples, target: target, options: options, groups: measurement.records.map(\.index))
         let seconds = MonotonicClock.now() - start
         let best = result.history.first { $0.epoch == result.bestEpoch }?.validationMAPE ?? 0
         let value = PredictorValue(
             model: result.model, table: table, trainedOn: measurementName, bestEpoch: result.bestEpoch,
-            validationMAPE: best)
+            validationMAPE: best, trainedBandwidths: measurement.bandwidths)
         if let file = call.text("file") {
             let path = session.resolvePath(file)
             try AtomicFile.createParentDirectory(of: path)

@@ -1,5 +1,6 @@
 import CoInference
 import Design
+import Foundation
 import Systems
 import Tensor
 
@@ -13,7 +14,7 @@ struct ProfileCommand: Command {
             .key("repeat", .integer, .value("10"), "timed runs per op and side"),
             .key("warmup", .integer, .value("2"), "untimed runs first"),
             .key("seed", .integer, .setting("seed"), "seed of the random weights and inputs"),
-            .key("file", .path, .optional, "also save the table to this HDF5 file"),
+            .key("file", .path, .optional, "save the table to this HDF5 file; an existing one is loaded instead"),
             .resultName(.value("table"), "session name of the cost table"),
         ],
         examples: ["profile pi-i7 in s repeat=5 as t", "profile s in s file=out/t.h5 as t"],
@@ -24,7 +25,8 @@ struct ProfileCommand: Command {
             space's P points and k, timed by the side's dilation (device: thread CPU time × factor) on the virtual
             clock. Per op and side: warm-up runs, timed runs, outliers outside 1.5 IQR dropped, the rest averaged.
             Device energy per op = active power × time. `show T` lists every entry and the conditions (CPU,
-            threads, repeats, GEMM library). The table is the LUT estimate's input and the GIN's node costs.
+            threads, repeats, GEMM library). The table is the LUT estimate's input and the GIN's node costs. With
+            file= naming an existing table of the same system and space, that table is loaded, not re-measured.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
@@ -34,13 +36,27 @@ struct ProfileCommand: Command {
         let warmup = call.integer("warmup", default: 2)
         guard (1...1000).contains(repeats) else { throw call.error("repeat=\(repeats): 1 to 1000", at: "repeat") }
         guard (0...1000).contains(warmup) else { throw call.error("warmup=\(warmup): 0 to 1000", at: "warmup") }
+        let name = call.text("as") ?? "table"
+        let path = call.text("file").map(shell.session.resolvePath)
+        if let path, FileManager.default.fileExists(atPath: path) {
+            let table = try CostTable.load(path)
+            guard table.spaceName == space.name, table.points == space.pointsPerCloud, table.k == space.k,
+                table.system.name == system.name, table.system.device.factor == system.device.factor,
+                table.system.edge.factor == system.edge.factor
+            else {
+                throw call.error(
+                    "\(call.text("file") ?? path) holds a table of \(table.system.name) on space '\(table.spaceName)', "
+                        + "not \(system.name) on '\(space.name)': delete it or choose another file", at: "file")
+            }
+            shell.session.define(name, table)
+            shell.console.print("\(name): cost table \(table.summary) (loaded from \(call.text("file") ?? path))")
+            return
+        }
         let profiler = Profiler(system: system, space: space, repeats: repeats, warmup: warmup, seed: call.seed())
         let start = MonotonicClock.now()
         let table = try profiler.run(progress: shell.progress("profile"), cancellation: shell.cancellation)
         let seconds = MonotonicClock.now() - start
-        let name = call.text("as") ?? "table"
-        if let file = call.text("file") {
-            let path = shell.session.resolvePath(file)
+        if let path {
             try AtomicFile.createParentDirectory(of: path)
             try table.save(to: path)
         }

@@ -24,7 +24,8 @@ extension CostTable: NamedValue {
         let rows = entries.keys.sorted().map { key -> [String] in
             let entry = entries[key] ?? CostEntry(deviceSeconds: 0, edgeSeconds: 0, deviceJoules: 0)
             return [
-                key.description, SummaryText.duration(entry.deviceSeconds), SummaryText.duration(entry.edgeSeconds),
+                key.description, NumberFormat.fixed(entry.deviceSeconds * 1e3, 3) + " ms",
+                NumberFormat.fixed(entry.edgeSeconds * 1e3, 3) + " ms",
                 NumberFormat.fixed(entry.deviceJoules * 1e3, 3) + " mJ",
             ]
         }

@@ -13,14 +13,20 @@ public struct PredictorValue: Sendable, Equatable {
     public var bestEpoch: Int
     /// The validation MAPE of that epoch.
     public var validationMAPE: Double
+    /// The bandwidths of the training measurement (Mbit/s).
+    public var trainedBandwidths: [Double]
 
     /// A value from its parts.
-    public init(model: PredictorModel, table: CostTable, trainedOn: String, bestEpoch: Int, validationMAPE: Double) {
+    public init(
+        model: PredictorModel, table: CostTable, trainedOn: String, bestEpoch: Int, validationMAPE: Double,
+        trainedBandwidths: [Double]
+    ) {
         self.model = model
         self.table = table
         self.trainedOn = trainedOn
         self.bestEpoch = bestEpoch
         self.validationMAPE = validationMAPE
+        self.trainedBandwidths = trainedBandwidths
     }
 }
 
@@ -38,7 +44,8 @@ extension PredictorValue: NamedValue {
     /// The summary, the kept epoch, the seed and the cost table.
     public var details: String {
         [
-            "  target \(model.target) (\(model.target.unit)), kept epoch \(bestEpoch), seed \(model.seed)",
+            "  target \(model.target) (\(model.target.unit)), kept epoch \(bestEpoch), seed \(model.seed), trained at "
+                + trainedBandwidths.map { Value.format($0) }.joined(separator: ", ") + " Mbit/s",
             "  node costs from the cost table: \(table.summary)",
         ].joined(separator: "\n")
     }
