@@ -45,7 +45,8 @@ let package = Package(
             swiftSettings: mathFlags),
         /// Constraint-based random + evolutionary search over architectures with their mappings, and the zoo.
         .target(
-            name: "Search", dependencies: ["Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            name: "Search", dependencies: ["Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"],
+            exclude: ["README.md"],
             swiftSettings: mathFlags),
         /// Wire protocol, edge server, device runtime, pipelining and fallback.
         .target(
@@ -54,7 +55,7 @@ let package = Package(
         /// The command language, session, recorder, replay and notebooks (no terminal code).
         .target(
             name: "Workbench",
-            dependencies: ["CoInference", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"],
+            dependencies: ["CoInference", "Search", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"],
             exclude: ["README.md"]),
 
         // MARK: - Executable
@@ -90,10 +91,13 @@ let package = Package(
         .testTarget(name: "DesignTests", dependencies: ["Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(name: "SystemsTests", dependencies: ["Systems", "Design", "GNN", "Tensor"]),
         .testTarget(name: "PredictorTests", dependencies: ["Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "Design", "GNN", "Tensor", "HDF5"]),
+        .testTarget(
+            name: "SearchTests", dependencies: ["Search", "Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
             name: "CoInferenceTests", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Design", "GNN", "HDF5", "Tensor"]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "Search", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"]),
         .testTarget(name: "TandemCLITests", dependencies: ["tandem"]),
     ]
 )

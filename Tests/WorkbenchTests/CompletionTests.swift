@@ -8,7 +8,7 @@ import Testing
     @Test func firstWordCompletesVerbs() {
         #expect(
             completion.complete("s", names: []).candidates == [
-                "save", "set", "show", "sleep", "space", "supernet", "system",
+                "save", "search", "set", "show", "sleep", "space", "supernet", "system",
             ])
         #expect(completion.complete("ma", names: []).candidates == ["make"])
         #expect(completion.complete("", names: []).candidates.contains("load"))

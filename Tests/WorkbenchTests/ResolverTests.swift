@@ -94,7 +94,7 @@ let probeRegistry = CommandRegistry([HelpCommand.self, UnitsProbeCommand.self, S
         #expect(try resolve("ma sh as t", interactive: true).spec.name == "make shapes")
         #expect(try resolve("sh set", interactive: true).spec.name == "show settings")
         #expect(resolveError("hist")?.message == "unknown command 'hist'; did you mean 'history' or 'list'?")
-        #expect(resolveError("s", interactive: true)?.message.hasPrefix("'s' is ambiguous: 'save', 'set'") == true)
+        #expect(resolveError("s", interactive: true)?.message.hasPrefix("'s' is ambiguous: 'save', 'search', 'set'") == true)
     }
 
     @Test func recorderWritesCanonicalNamesForPrefixesAndAliases() throws {

@@ -11,8 +11,8 @@ import HDF5
 /// `architecture_dataset_form`, `mode` (`D`, `E`, `DE`, `ED`, `DED`), `bandwidth_mbps`,
 /// `predicted_latency_s`, `predicted_energy_J` (device energy per sample), `accuracy`,
 /// `mean_class_accuracy` (fractions), `loss` (inherited-weight scores), `k`, `points`, and for best designs
-/// `budget_latency_s` and, when there is one, `budget_energy_J`. A model's weights will go under
-/// `members/NAME/model/` (GNN's tensor paths) when the engine and retraining add them.
+/// `budget_latency_s` and, when there is one, `budget_energy_J`. Weights, measured figures and the
+/// device-only fallback: see `ZooWeights`.
 public enum ZooFile {
     /// The `tandem_kind` attribute of zoo files.
     public static let kind = "tandem-zoo"
@@ -21,8 +21,8 @@ public enum ZooFile {
 }
 
 extension Zoo {
-    /// Writes the zoo to `path` atomically (see `ZooFile` for the layout).
-    public func save(to path: String) throws {
+    /// Writes the zoo to `path` atomically (see `ZooFile` for the layout), with `weights` (see `ZooWeights`).
+    public func save(to path: String, weights: ZooWeights = ZooWeights()) throws {
         try HDF5File.write(to: path) { file in
             try file.setAttribute("tandem_kind", to: .string(ZooFile.kind))
             try file.setAttribute("format_version", to: .int(ZooFile.version))
@@ -33,6 +33,7 @@ extension Zoo {
             try file.setAttribute("front_names", to: .strings(front.map(\.name)))
             for member in members { try write(member, at: "members/" + member.name, in: file) }
             for member in front { try write(member, at: "front/" + member.name, in: file) }
+            try weights.write(to: file, zoo: self)
         }
     }
 

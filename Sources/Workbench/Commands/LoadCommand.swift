@@ -34,6 +34,7 @@ struct LoadCommand: Command {
     /// The data at a written source, whichever layout it holds.
     static func load(_ path: String) throws -> any NamedValue {
         if let model = try loadModel(path) { return model }
+        if let zoo = try loadZoo(path) { return zoo }
         let source = try HDF5Source.resolve(path)
         let file = source.files[0]
         let layout = try HDF5File.read(file) { try HDF5Layout.detect(in: $0, group: source.group) }

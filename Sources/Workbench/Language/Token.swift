@@ -17,10 +17,12 @@ public struct Token: Sendable, Equatable {
         self.equalsOffset = equalsOffset
     }
 
-    /// For `key=value`, the key; otherwise `nil`.
+    /// For `key=value`, the key; otherwise `nil`. `key<=value` (an upper bound, `latency<=30ms`) has the
+    /// same key: the `<` before the `=` is dropped, so commands read bounds like any other key.
     public var key: String? {
         guard let equalsOffset else { return nil }
-        return String(text.prefix(equalsOffset))
+        let key = text.prefix(equalsOffset)
+        return String(key.count > 1 && key.hasSuffix("<") ? key.dropLast() : key)
     }
 
     /// For `key=value`, the value; otherwise the whole text.

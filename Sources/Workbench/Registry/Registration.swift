@@ -39,5 +39,7 @@ extension CommandRegistry {
         PredictorTrainCommand.self,
         PredictorEvalCommand.self,
         PredictCommand.self,
+        SearchCommand.self,
+        PlotCommand.self,
     ])
 }

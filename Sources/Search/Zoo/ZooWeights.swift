@@ -1,0 +1,96 @@
+import Design
+import HDF5
+import Tensor
+
+/// What a zoo file holds beside the zoo's attributes: the system searched for, each member's weights and its
+/// engine-measured figures, and the device-only fallback.
+///
+/// Layout (added to `ZooFile`'s): root attribute `system`; root `fallback_member`, the name of the member whose
+/// whole network runs on the device (mode `D`) with the lowest latency, measured else predicted (empty when no
+/// member is device-only: then each member's own model, which computes the whole network, is its fallback —
+/// the engine runs it on the device when the edge fails); per member `members/NAME/` attributes
+/// `measured_latency_s` and `measured_energy_J` when measured, `dropout`, and its weights and BatchNorm
+/// statistics as float32 datasets under `members/NAME/model/` at the model file's tensor paths
+/// (`pos3/combine/weight`, `head/fc1/bn/running_mean`), as `ArchitectureModel.save` writes them at the root.
+public struct ZooWeights: Sendable {
+    /// The system's name.
+    public var systemName: String
+    /// Measured end-to-end latency and device energy per member name.
+    public var measured: [String: CostEstimate]
+    /// Each member's model by member name.
+    public var models: [String: ArchitectureModel]
+
+    /// Weights and figures from their parts.
+    public init(
+        systemName: String = "", measured: [String: CostEstimate] = [:], models: [String: ArchitectureModel] = [:]
+    ) {
+        self.systemName = systemName
+        self.measured = measured
+        self.models = models
+    }
+
+    /// The device-only member with the lowest latency (measured when known, else predicted), if any.
+    public func fallbackMember(of zoo: Zoo) -> String? {
+        zoo.members.filter { $0.mode == .d }
+            .min { latency(of: $0) < latency(of: $1) || (latency(of: $0) == latency(of: $1) && $0.name < $1.name) }?
+            .name
+    }
+
+    /// A member's measured latency, else its predicted one.
+    func latency(of member: ZooMember) -> Double { measured[member.name]?.latencySeconds ?? member.cost.latencySeconds }
+
+    /// Writes the attributes and tensors of `zoo`'s members into `file`.
+    func write(to file: HDF5File, zoo: Zoo) throws {
+        try file.setAttribute("system", to: .string(systemName))
+        try file.setAttribute("fallback_member", to: .string(fallbackMember(of: zoo) ?? ""))
+        for member in zoo.members {
+            let group = "members/" + member.name
+            if let figures = measured[member.name] {
+                try file.setAttribute("measured_latency_s", to: .double(figures.latencySeconds), at: group)
+                try file.setAttribute("measured_energy_J", to: .double(figures.deviceEnergyJoules), at: group)
+            }
+            guard let model = models[member.name] else { continue }
+            try file.setAttribute("dropout", to: .double(Double(model.dropout)), at: group)
+            try file.writeTensors(
+                model.store.parameters.merging(model.store.buffers) { a, _ in a }, under: group + "/model",
+                options: .compressed)
+        }
+    }
+
+    /// The weights and figures saved with `zoo` at `path`; throws `SearchError.file` naming a missing or
+    /// mis-shaped tensor.
+    public static func load(from path: String, zoo: Zoo) throws -> ZooWeights {
+        try HDF5File.read(path) { file in
+            var result = ZooWeights(systemName: try file.attributeIfPresent("system")?.stringValue ?? "")
+            for member in zoo.members {
+                let group = "members/" + member.name
+                if let latency = try file.attributeIfPresent("measured_latency_s", at: group)?.doubleValue,
+                    let energy = try file.attributeIfPresent("measured_energy_J", at: group)?.doubleValue
+                {
+                    result.measured[member.name] = CostEstimate(latencySeconds: latency, deviceEnergyJoules: energy)
+                }
+                guard try file.exists(group + "/model") else { continue }
+                let dropout = Float(try file.attributeIfPresent("dropout", at: group)?.doubleValue ?? 0.5)
+                var generator = SeededGenerator(seed: 0)
+                let template = try ArchitectureModel(
+                    member.architecture, space: zoo.space, dropout: dropout, generator: &generator)
+                let tensors = try file.readTensors(under: group + "/model")
+                var model = template
+                func read(_ name: String, _ expected: Tensor) throws -> Tensor {
+                    guard let found = tensors[name], found.shape == expected.shape else {
+                        throw SearchError.file(
+                            path: path,
+                            detail: "tensor '\(group)/model/\(name)' is missing or not of shape \(expected.shape)")
+                    }
+                    return found
+                }
+                for (name, expected) in template.store.parameters {
+                    model.store.parameters[name] = try read(name, expected)
+                }
+                for (name, expected) in template.store.buffers { model.store.buffers[name] = try read(name, expected) }
+                result.models[member.name] = model
+            }
+            return result
+        }
+    }
+}

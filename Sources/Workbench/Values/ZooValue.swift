@@ -1,0 +1,81 @@
+import Design
+import Search
+
+/// A search's zoo in the session, with the system it was searched for and the engine's measurement of
+/// each member (by member name) when one was made.
+public struct ZooValue: Sendable {
+    /// The best design per target and the Pareto front.
+    public var zoo: Zoo
+    /// The system's name (the cost table's).
+    public var systemName: String
+    /// The members' end-to-end latency and device energy measured in the engine, by member name.
+    public var measured: [String: CostEstimate]
+    /// The members' weights extracted from the supernet (BatchNorm recalibrated), by member name.
+    public var models: [String: ArchitectureModel]
+
+    /// A value from its parts.
+    public init(
+        zoo: Zoo, systemName: String, measured: [String: CostEstimate] = [:],
+        models: [String: ArchitectureModel] = [:]
+    ) {
+        self.zoo = zoo
+        self.systemName = systemName
+        self.measured = measured
+        self.models = models
+    }
+}
+
+extension ZooValue {
+    /// Seconds as milliseconds with three decimals (`0.254 ms`): budgets are often below a millisecond.
+    static func latencyText(_ seconds: Double) -> String { NumberFormat.fixed(seconds * 1e3, 3) + " ms" }
+
+    /// Joules as millijoules with three decimals (`2.034 mJ`).
+    static func energyText(_ joules: Double) -> String { NumberFormat.fixed(joules * 1e3, 3) + " mJ" }
+}
+
+extension ZooValue: NamedValue {
+    /// "zoo".
+    public static var kindName: String { "zoo" }
+
+    /// The same zoo, system and measurements, and members with the same architectures and weights.
+    public func isSame(as other: any NamedValue) -> Bool {
+        guard let other = other as? ZooValue, zoo == other.zoo, systemName == other.systemName,
+            measured == other.measured, models.keys == other.models.keys
+        else { return false }
+        return models.allSatisfy { name, model in
+            other.models[name].map { $0.architecture == model.architecture && $0.store == model.store } ?? false
+        }
+    }
+
+    /// `2 members, front of 5 on pi-i7 (lut(pi-i7, space s))`.
+    public var summary: String {
+        "\(zoo.members.count) members, front of \(zoo.front.count) on \(systemName) (\(zoo.costModel))"
+    }
+
+    /// A table: target, architecture, mode, predicted and measured latency and energy, accuracy, whether
+    /// each budget holds.
+    public var details: String {
+        let rows = zoo.members.map { member -> [String] in
+            let measure = measured[member.name]
+            let holds = member.target.map { $0.violations(member.cost).isEmpty ? "yes" : "no" } ?? ""
+            let holdsMeasured = measure.flatMap { m in member.target.map { $0.violations(m).isEmpty ? "yes" : "no" } }
+            return [
+                member.target?.description ?? member.name, member.architecture.text, member.mode?.rawValue ?? "",
+                ZooValue.latencyText(member.cost.latencySeconds),
+                measure.map { ZooValue.latencyText($0.latencySeconds) } ?? "-",
+                ZooValue.energyText(member.cost.deviceEnergyJoules),
+                measure.map { ZooValue.energyText($0.deviceEnergyJoules) } ?? "-",
+                NumberFormat.fixed(member.score.accuracy * 100, 1) + "%", holds, holdsMeasured ?? "-",
+            ]
+        }
+        let table = Table(
+            header: [
+                "target", "architecture", "mode", "latency pred", "latency meas", "energy pred", "energy meas",
+                "acc", "holds pred", "holds meas",
+            ], rows: rows)
+        return [
+            "  cost model \(zoo.costModel); accuracy \(zoo.accuracyModel); batch 1; measured: engine, virtual clock",
+            table.text,
+        ].joined(separator: "\n")
+    }
+}
