@@ -11,13 +11,16 @@ extension MemberTable {
         public var split: Int?
         /// Its accuracy in 0…1 (a zoo's score); nil: measured on the calibration requests.
         public var accuracy: Double?
+        /// Run the whole plan on the device (a zoo's fallback when no member is device-only).
+        public var onDevice: Bool
 
         /// A candidate.
-        public init(name: String, model: DeployableModel, split: Int?, accuracy: Double? = nil) {
+        public init(name: String, model: DeployableModel, split: Int?, accuracy: Double? = nil, onDevice: Bool = false) {
             self.name = name
             self.model = model
             self.split = split
             self.accuracy = accuracy
+            self.onDevice = onDevice
         }
     }
 
@@ -39,7 +42,8 @@ extension MemberTable {
         calibration.system.link.schedule = []
         var members: [Member] = []
         for candidate in candidates {
-            let plan = try candidate.model.plan(split: candidate.split)
+            let compiled = try candidate.model.plan(split: candidate.split)
+            let plan = candidate.onDevice ? compiled.onDevice() : compiled
             let runtime = DeviceRuntime(plan: plan, split: candidate.split, edge: edge, options: calibration, log: log)
             let summary = try runtime.run(samples)
             guard let latency = LatencyModel(measured: summary.reports) else {

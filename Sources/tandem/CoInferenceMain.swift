@@ -59,13 +59,53 @@ enum CoInferenceMain {
         }
         if let cpu = launch.cpu { _ = CPUAffinity.pin(to: [cpu]) }
         do {
-            let summary = try launch.runtime.run(launch.samples)
-            if !launch.quiet { for report in summary.reports { print(SummaryText.line(report)) } }
-            for line in SummaryText.summary(summary, system: launch.system) { print(line) }
+            switch launch.work {
+            case .single(let runtime):
+                let summary = try runtime.run(launch.samples)
+                if !launch.quiet { for report in summary.reports { print(SummaryText.line(report)) } }
+                for line in SummaryText.summary(summary, system: launch.system) { print(line) }
+            case .dispatch(let deployment, let budget):
+                try dispatch(deployment, budget: budget, launch: launch)
+            }
             return 0
         } catch {
             log("tandem device: \(error)")
             return 1
         }
+    }
+
+    /// `tandem device --model ZOO.h5 --dispatch --budget T`: calibrates the zoo's members on the first 4
+    /// clouds, prints the table, then one line per request with the member chosen, and the summary.
+    static func dispatch(_ deployment: ZooDeployment, budget: Double, launch: DeviceLaunch) throws {
+        let table = try MemberTable.calibrated(
+            deployment, edge: launch.edge, options: launch.options, samples: Array(launch.samples.prefix(4)), log: log)
+        let link = launch.options.system.link
+        for m in table.members {
+            print(
+                "member \(m.name): accuracy \(SummaryText.formatNumber((m.accuracy * 1000).rounded() / 10)) %, device "
+                    + "\(SummaryText.duration(m.latency.device)), edge \(SummaryText.duration(m.latency.edge)), "
+                    + "\(SummaryText.bytes(m.latency.bytes)) per request, predicted "
+                    + SummaryText.duration(m.latency.seconds(megabitsPerSecond: link.megabitsPerSecond, delay: link.delay))
+                    + " at \(SummaryText.formatNumber(link.megabitsPerSecond)) Mbit/s")
+        }
+        let runtime = DispatchedRuntime(
+            table: table, edge: launch.edge, options: launch.options, budget: budget, log: log)
+        let run = try runtime.run(launch.samples)
+        if !launch.quiet {
+            for r in run.reports {
+                print(
+                    SummaryText.line(r.request) + " [\(r.name), \(r.reason.rawValue), estimate "
+                        + (r.estimate.map { SummaryText.formatNumber(($0.megabitsPerSecond * 10).rounded() / 10) + " Mbit/s" }
+                            ?? "none") + "]")
+            }
+        }
+        let answered = run.reports.filter { $0.request.label != nil }
+        let correct = answered.filter { $0.request.prediction == $0.request.label }.count
+        print(
+            "dispatch on \(launch.system.name), \(launch.options.clock.rawValue) clock: \(run.reports.count) requests, "
+                + "\(run.switches) switch\(run.switches == 1 ? "" : "es"), \(run.misses) over the "
+                + "\(SummaryText.duration(budget)) budget, fallbacks \(run.fallbacks)"
+                + (answered.isEmpty
+                    ? "" : ", accuracy \(SummaryText.formatNumber((Double(correct) * 1000 / Double(answered.count)).rounded() / 10)) %"))
     }
 }

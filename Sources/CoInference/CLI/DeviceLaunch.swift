@@ -3,19 +3,38 @@ import HDF5
 import Systems
 import Tensor
 
-/// `tandem device --edge HOST:PORT --model FILE --data FILE [--split N] [--system pi-i7] [--bandwidth MBIT]
-/// [--delay MS] [--factor F] [--n N] [--clock wait|virtual] [--pipeline] [--float16] [--cpu N|none] [--quiet]`.
+/// `tandem device --edge HOST:PORT --model FILE --data FILE [--split N | --member NAME | --dispatch --budget T]
+/// [--system pi-i7] [--bandwidth MBIT] [--delay MS] [--factor F] [--n N] [--clock wait|virtual] [--pipeline]
+/// [--float16] [--cpu N|none] [--quiet]`.
 public struct DeviceLaunch {
     /// The usage text.
     public static let usage = """
         usage: tandem device --edge HOST:PORT --model FILE --data FILE [--split N] [--system pi-i7|tx2-i7]
                              [--bandwidth MBIT] [--delay MS] [--factor F] [--n N] [--clock wait|virtual]
                              [--pipeline] [--float16] [--cpu N|none] [--quiet]
+               tandem device --edge HOST:PORT --model ZOO.h5 --data FILE (--member NAME | --dispatch --budget T)
+                             [the options above]
+        --model ZOO.h5 takes a zoo file (saved by `export Z to ZOO.h5` after `search`): --member NAME runs one
+        member, --dispatch chooses per request the most accurate member that meets --budget (100ms, 0.1s) at
+        the bandwidth estimated from recent transfers, after calibrating every member on the first 4 clouds;
+        the edge must serve the zoo (`tandem edge --models ZOO.h5`).
         exit status: 0 every request answered, 1 the run failed, 64 wrong use (the message names the argument)
         """
 
-    /// The runtime, ready to run.
-    public var runtime: DeviceRuntime
+    /// What runs: one plan, or the dispatcher over a zoo.
+    public enum Work: Sendable {
+        /// One runtime, ready to run.
+        case single(DeviceRuntime)
+        /// A zoo dispatched per request under a latency budget in seconds.
+        case dispatch(ZooDeployment, budget: Double)
+    }
+
+    /// What runs.
+    public var work: Work
+    /// The edge's address.
+    public var edge: Endpoint
+    /// How the device runs.
+    public var options: DeviceOptions
     /// The samples.
     public var samples: [DeviceRuntime.Sample]
     /// The system emulated.
@@ -32,8 +51,8 @@ public struct DeviceLaunch {
             arguments,
             valued: [
                 "--edge", "--model", "--data", "--split", "--system", "--bandwidth", "--delay", "--factor", "--n",
-                "--clock", "--cpu",
-            ], switches: ["--pipeline", "--float16", "--quiet"], command: name)
+                "--clock", "--cpu", "--member", "--budget",
+            ], switches: ["--pipeline", "--float16", "--quiet", "--dispatch"], command: name)
         guard let edgeText = args.value("--edge"), let edge = Endpoint(parsing: edgeText) else {
             throw CoInferenceError(origin: name, message: "--edge HOST:PORT is required (where `tandem edge` listens)")
         }
@@ -57,20 +76,51 @@ public struct DeviceLaunch {
             throw CoInferenceError(origin: name, message: "--clock must be wait or virtual, got '\(clockText)'")
         }
         let split = try args.number("--split", command: name).map { Int($0) }
-        let model = try DeployableModel.load(modelPath)
-        let plan = try model.plan(split: split)
+        let options = DeviceOptions(
+            system: system, clock: clock, pipeline: args.flags.contains("--pipeline"),
+            float16: args.flags.contains("--float16"))
+        if ZooDeployment.isZooFile(modelPath) {
+            let deployment = try ZooDeployment.load(modelPath)
+            if args.flags.contains("--dispatch") {
+                guard let text = args.value("--budget"), let budget = Self.seconds(text), budget > 0 else {
+                    throw CoInferenceError(
+                        origin: name, message: "--dispatch needs --budget T, a latency such as 100ms or 0.1s")
+                }
+                work = .dispatch(deployment, budget: budget)
+            } else {
+                guard let member = args.value("--member") else {
+                    throw CoInferenceError(
+                        origin: name,
+                        message: "\(modelPath) is a zoo: give --member NAME (one of "
+                            + deployment.models.map(\.name).joined(separator: ", ") + ") or --dispatch --budget T")
+                }
+                let plan = try deployment.model(named: member).plan(split: split)
+                work = .single(DeviceRuntime(plan: plan, split: split, edge: edge, options: options, log: log))
+            }
+        } else {
+            for zooOnly in ["--member", "--budget", "--dispatch"]
+            where args.value(zooOnly) != nil || args.flags.contains(zooOnly) {
+                throw CoInferenceError(origin: name, message: "\(zooOnly) needs a zoo file as --model")
+            }
+            let plan = try DeployableModel.load(modelPath).plan(split: split)
+            work = .single(DeviceRuntime(plan: plan, split: split, edge: edge, options: options, log: log))
+        }
         let data = try PointCloudSet.read(from: dataPath)
         let n = min(data.count, try args.number("--n", command: name).map { max(1, Int($0)) } ?? data.count)
         samples = Self.samples(data, count: n)
         self.system = system
-        runtime = DeviceRuntime(
-            plan: plan, split: split, edge: edge,
-            options: DeviceOptions(
-                system: system, clock: clock, pipeline: args.flags.contains("--pipeline"),
-                float16: args.flags.contains("--float16")),
-            log: log)
+        self.edge = edge
+        self.options = options
         cpu = try EdgeLaunch.cpu(args.value("--cpu"), default: CPUAffinity.available() >= 2 ? 0 : nil)
         quiet = args.flags.contains("--quiet")
+    }
+
+    /// Seconds from `100ms`, `0.1s`, `250us` or a bare number of milliseconds; nil when not a duration.
+    static func seconds(_ text: String) -> Double? {
+        for (suffix, scale) in [("ms", 1e-3), ("us", 1e-6), ("µs", 1e-6), ("s", 1.0)] where text.hasSuffix(suffix) {
+            return Double(text.dropLast(suffix.count)).flatMap { $0.isFinite ? $0 * scale : nil }
+        }
+        return Double(text).flatMap { $0.isFinite ? $0 * 1e-3 : nil }
     }
 
     /// The first `count` clouds of a set as samples.

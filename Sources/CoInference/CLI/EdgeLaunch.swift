@@ -1,12 +1,13 @@
 import Design
 import Systems
 
-/// `tandem edge [--listen 127.0.0.1:PORT] [--models FILE...] [--workers N] [--cpu N|none]`: parses the
+/// `tandem edge [--listen 127.0.0.1:PORT] [--models FILE|ZOO...] [--workers N] [--cpu N|none]`: parses the
 /// arguments and starts an `EdgeServer` (the executable adds signal handling).
 public struct EdgeLaunch {
     /// The usage text.
     public static let usage = """
         usage: tandem edge [--listen HOST:PORT] --models FILE... [--workers N] [--max-connections N] [--cpu N|none]
+        --models takes model files and zoo files (a zoo serves every member that carries weights)
         exit status: 0 stopped by SIGTERM or SIGINT after draining, 64 wrong use (the message names the argument)
         """
     /// The default port.
@@ -30,7 +31,9 @@ public struct EdgeLaunch {
         guard !files.isEmpty else {
             throw CoInferenceError(origin: "tandem edge", message: "--models needs a model file")
         }
-        let models = try files.map { try DeployableModel.load($0) }
+        let models = try files.flatMap { file in
+            ZooDeployment.isZooFile(file) ? try ZooDeployment.load(file).models.map(\.model) : [try DeployableModel.load(file)]
+        }
         var configuration = EdgeServer.Configuration(listen: listen, models: models)
         if let workers = try args.number("--workers", command: "tandem edge") {
             configuration.workers = max(1, Int(workers))

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite struct ZooCLITests {
+    /// Starts `tandem edge` on an ephemeral port serving `models`; returns the process, its log pipe, the log
+    /// so far and the port.
+    func startEdge(_ models: [String], directory: String) throws -> (Process, Pipe, String, String) {
+        let edge = Process()
+        edge.executableURL = URL(fileURLWithPath: Binary.path)
+        edge.arguments = ["edge", "--listen", "127.0.0.1:0", "--models"] + models + ["--cpu", "none"]
+        edge.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let log = Pipe()
+        edge.standardError = log
+        edge.standardOutput = FileHandle.nullDevice
+        try edge.run()
+        var text = ""
+        var port: String?
+        let deadline = Date().addingTimeInterval(60)
+        while port == nil, Date() < deadline {
+            let chunk = log.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: "listening on 127.0.0.1:") {
+                let digits = text[range.upperBound...].prefix { $0.isNumber }
+                if !digits.isEmpty, text[range.upperBound...].dropFirst(digits.count).first == "," {
+                    port = String(digits)
+                }
+            }
+        }
+        return (edge, log, text, port ?? "")
+    }
+
+    @Test func edgeServesAZooAndADeviceRunsOneMemberAndDispatchesAcrossIt() throws {
+        let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let setup = try Binary.run(
+            [
+                "-c",
+                "make shapes classes=2 train=4 test=3 points=64 seed=5 as d; space small as s; "
+                    + "supernet new in s epochs=1 batch=4 seed=7 as sn; supernet train sn on d; "
+                    + "profile pi-i7 in s repeat=1 warmup=0 as t; "
+                    + "search sn on d cost=t latency<=1s bandwidths=10,100 samples=4 children=2 seed=3 "
+                    + "generations=0 measure=0 as z; export z to z.h5; export d to d.h5",
+            ], directory: directory)
+        try #require(setup.status == 0, "\(setup.stdout)\n\(setup.stderr)")
+
+        let (edge, log, started, port) = try startEdge(["z.h5"], directory: directory)
+        defer { if edge.isRunning { edge.terminate() } }
+        try #require(!port.isEmpty, "edge log: \(started)")
+        let base = ["device", "--edge", "127.0.0.1:\(port)", "--model", "z.h5", "--data", "d.h5/test", "--cpu", "none"]
+
+        // Without --member the error names the members.
+        let missing = try Binary.run(base, directory: directory)
+        #expect(missing.status == 64)
+        let listed = try #require(missing.stderr.range(of: "give --member NAME (one of "), "\(missing.stderr)")
+        let names = missing.stderr[listed.upperBound...].prefix { $0 != ")" }.components(separatedBy: ", ")
+        let member = try #require(names.first.map { String($0) }, "\(missing.stderr)")
+
+        let one = try Binary.run(base + ["--member", member, "--n", "2"], directory: directory)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("fallbacks 0"), "\(one.stdout)")
+        #expect(one.stdout.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 2)
+
+        let dispatched = try Binary.run(base + ["--dispatch", "--budget", "10s", "--n", "3"], directory: directory)
+        #expect(dispatched.status == 0, "\(dispatched.stderr)")
+        let lines = dispatched.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("member ") }.count >= names.count, "\(dispatched.stdout)")
+        #expect(lines.filter { $0.hasPrefix("#") }.count == 3, "\(dispatched.stdout)")
+        #expect(dispatched.stdout.contains("dispatch on pi-i7, virtual clock: 3 requests"), "\(dispatched.stdout)")
+        #expect(dispatched.stdout.contains("fallbacks 0"), "\(dispatched.stdout)")
+
+        edge.terminate()  // SIGTERM
+        edge.waitUntilExit()
+        let text = started + String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(edge.terminationStatus == 0)
+        #expect(text.contains("draining"), "\(text)")
+    }
+}
