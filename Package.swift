@@ -50,7 +50,8 @@ let package = Package(
             swiftSettings: mathFlags),
         /// Wire protocol, edge server, device runtime, pipelining and fallback.
         .target(
-            name: "CoInference", dependencies: ["Search", "Systems", "Design", "GNN", "Tensor", "HDF5"], exclude: ["README.md"],
+            name: "CoInference", dependencies: ["Search", "Systems", "Design", "GNN", "Tensor", "HDF5"],
+            exclude: ["README.md"],
             swiftSettings: mathFlags),
         /// The command language, session, recorder, replay and notebooks (no terminal code).
         .target(
@@ -94,7 +95,8 @@ let package = Package(
         .testTarget(
             name: "SearchTests", dependencies: ["Search", "Predictor", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
-            name: "CoInferenceTests", dependencies: ["CoInference", "Search", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
+            name: "CoInferenceTests",
+            dependencies: ["CoInference", "Search", "Systems", "Design", "GNN", "Tensor", "HDF5"]),
         .testTarget(
             name: "WorkbenchTests",
             dependencies: ["Workbench", "Search", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"]),

@@ -15,7 +15,8 @@ extension MemberTable {
         public var onDevice: Bool
 
         /// A candidate.
-        public init(name: String, model: DeployableModel, split: Int?, accuracy: Double? = nil, onDevice: Bool = false) {
+        public init(name: String, model: DeployableModel, split: Int?, accuracy: Double? = nil, onDevice: Bool = false)
+        {
             self.name = name
             self.model = model
             self.split = split

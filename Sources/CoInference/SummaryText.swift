@@ -10,6 +10,9 @@ public enum SummaryText {
     /// `0.512 J`.
     public static func energy(_ joules: Double) -> String { String(format1: joules, digits: 3) + " J" }
 
+    /// `83.3 %` for 0.833.
+    public static func percent(_ fraction: Double) -> String { String(format1: fraction * 100, digits: 1) + " %" }
+
     /// `1.2 kB` / `345 B`.
     public static func bytes(_ n: Int) -> String {
         n >= 1_000_000

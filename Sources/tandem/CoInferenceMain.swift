@@ -82,10 +82,11 @@ enum CoInferenceMain {
         let link = launch.options.system.link
         for m in table.members {
             print(
-                "member \(m.name): accuracy \(SummaryText.formatNumber((m.accuracy * 1000).rounded() / 10)) %, device "
+                "member \(m.name): accuracy \(SummaryText.percent(m.accuracy)), device "
                     + "\(SummaryText.duration(m.latency.device)), edge \(SummaryText.duration(m.latency.edge)), "
                     + "\(SummaryText.bytes(m.latency.bytes)) per request, predicted "
-                    + SummaryText.duration(m.latency.seconds(megabitsPerSecond: link.megabitsPerSecond, delay: link.delay))
+                    + SummaryText.duration(
+                        m.latency.seconds(megabitsPerSecond: link.megabitsPerSecond, delay: link.delay))
                     + " at \(SummaryText.formatNumber(link.megabitsPerSecond)) Mbit/s")
         }
         let runtime = DispatchedRuntime(
@@ -95,7 +96,9 @@ enum CoInferenceMain {
             for r in run.reports {
                 print(
                     SummaryText.line(r.request) + " [\(r.name), \(r.reason.rawValue), estimate "
-                        + (r.estimate.map { SummaryText.formatNumber(($0.megabitsPerSecond * 10).rounded() / 10) + " Mbit/s" }
+                        + (r.estimate.map {
+                            SummaryText.formatNumber(($0.megabitsPerSecond * 10).rounded() / 10) + " Mbit/s"
+                        }
                             ?? "none") + "]")
             }
         }
@@ -106,6 +109,6 @@ enum CoInferenceMain {
                 + "\(run.switches) switch\(run.switches == 1 ? "" : "es"), \(run.misses) over the "
                 + "\(SummaryText.duration(budget)) budget, fallbacks \(run.fallbacks)"
                 + (answered.isEmpty
-                    ? "" : ", accuracy \(SummaryText.formatNumber((Double(correct) * 1000 / Double(answered.count)).rounded() / 10)) %"))
+                    ? "" : ", accuracy \(SummaryText.percent(Double(correct) / Double(answered.count)))"))
     }
 }

@@ -36,7 +36,7 @@ import Testing
         let setup = try Binary.run(
             [
                 "-c",
-                "make shapes classes=2 train=4 test=3 points=64 seed=5 as d; space small as s; "
+                "make shapes classes=2 train=4 test=3 points=64 seed=5 as d; space small modes=DE,E classes=2 as s; "
                     + "supernet new in s epochs=1 batch=4 seed=7 as sn; supernet train sn on d; "
                     + "profile pi-i7 in s repeat=1 warmup=0 as t; "
                     + "search sn on d cost=t latency<=1s bandwidths=10,100 samples=4 children=2 seed=3 "
@@ -59,12 +59,17 @@ import Testing
         let one = try Binary.run(base + ["--member", member, "--n", "2"], directory: directory)
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout.contains("fallbacks 0"), "\(one.stdout)")
-        #expect(one.stdout.split(separator: "\n").filter { $0.hasPrefix("#") }.count == 2)
+        let requests = one.stdout.split(separator: "\n").filter { $0.hasPrefix("#") }
+        #expect(requests.count == 2)
+        #expect(requests.allSatisfy { !$0.contains(" 0 B up") }, "a DE or E member sends to the edge: \(one.stdout)")
 
         let dispatched = try Binary.run(base + ["--dispatch", "--budget", "10s", "--n", "3"], directory: directory)
         #expect(dispatched.status == 0, "\(dispatched.stderr)")
         let lines = dispatched.stdout.split(separator: "\n")
-        #expect(lines.filter { $0.hasPrefix("member ") }.count >= names.count, "\(dispatched.stdout)")
+        // Every member plus the fallback (no member of a DE,E space runs on the device alone).
+        let members = lines.filter { $0.hasPrefix("member ") }
+        #expect(members.count == names.count + 1, "\(dispatched.stdout)")
+        #expect(members.filter { $0.contains(" device-only: ") && $0.contains(" 0 B per request") }.count == 1)
         #expect(lines.filter { $0.hasPrefix("#") }.count == 3, "\(dispatched.stdout)")
         #expect(dispatched.stdout.contains("dispatch on pi-i7, virtual clock: 3 requests"), "\(dispatched.stdout)")
         #expect(dispatched.stdout.contains("fallbacks 0"), "\(dispatched.stdout)")

@@ -32,7 +32,14 @@ public struct EdgeLaunch {
             throw CoInferenceError(origin: "tandem edge", message: "--models needs a model file")
         }
         let models = try files.flatMap { file in
-            ZooDeployment.isZooFile(file) ? try ZooDeployment.load(file).models.map(\.model) : [try DeployableModel.load(file)]
+            guard ZooDeployment.isZooFile(file) else { return [try DeployableModel.load(file)] }
+            let members = try ZooDeployment.load(file).models.map(\.model)
+            guard !members.isEmpty else {
+                throw CoInferenceError(
+                    origin: file,
+                    message: "no member of the zoo carries weights: export it from a search (`export Z to F.h5`)")
+            }
+            return members
         }
         var configuration = EdgeServer.Configuration(listen: listen, models: models)
         if let workers = try args.number("--workers", command: "tandem edge") {
