@@ -43,8 +43,8 @@ extension CoinferCommand {
     /// `coinfer … dispatch=on members=…`: calibrates every member (virtual clock, the first requests), then
     /// runs the requests with the runtime dispatcher and prints the member and estimate per request.
     static func runDispatch(
-        _ members: [DispatchMember], edge: Endpoint, options: DeviceOptions, samples: [DeviceRuntime.Sample],
-        call: Invocation, shell: Shell
+        _ candidates: [MemberTable.Candidate], edge: Endpoint, options: DeviceOptions, samples: [DeviceRuntime.Sample],
+        call: Invocation, shell: Shell, accuracies: String? = nil, argument: String = "members"
     ) throws {
         guard let text = call.text("budget"), let budget = Units.parse(text, units: Units.durations), budget > 0 else {
             throw call.error("dispatch=on needs a latency budget, e.g. budget=100ms", at: "budget")
@@ -53,10 +53,9 @@ extension CoinferCommand {
         let table: MemberTable
         do {
             table = try MemberTable.calibrated(
-                members.map { MemberTable.Candidate(name: $0.name, model: $0.model, split: $0.split) }, edge: edge,
-                options: options, samples: Array(samples.prefix(4)))
+                candidates, edge: edge, options: options, samples: Array(samples.prefix(4)))
         } catch {
-            throw call.error("\(error)", at: "members")
+            throw call.error("\(error)", at: argument)
         }
         let link = options.system.link
         console.print(
@@ -89,6 +88,7 @@ extension CoinferCommand {
         console.print(
             "dispatch: \(run.reports.count) requests, \(run.switches) switch\(run.switches == 1 ? "" : "es"), "
                 + "\(run.misses) over the \(SummaryText.duration(budget)) budget, \(run.fallbacks) fallbacks "
-                + "(\(options.clock.rawValue) clock; accuracies measured on the first \(min(4, samples.count)) clouds)")
+                + "(\(options.clock.rawValue) clock; accuracies "
+                + (accuracies ?? "measured on the first \(min(4, samples.count)) clouds") + ")")
     }
 }

@@ -9,7 +9,8 @@ struct CoinferCommand: Command {
     static let spec = CommandSpec(
         name: "coinfer", group: .deploy, summary: "Run a model split between an emulated device and an edge",
         arguments: [
-            .positional("model", .name, "the model (DGCNN, PointNet or an architecture model)"),
+            .positional(
+                "model", .name, "the model (DGCNN, PointNet or an architecture model), or a zoo with dispatch=on"),
             ArgumentSpec("on", .marked("on"), .name, .required, "point-cloud splits (uses test) or clouds"),
             .key("system", .name, .value("pi-i7"), "a system value or preset name"),
             .key("edge", .text, .optional, "HOST:PORT of a running `tandem edge` (an in-process edge if left out)"),
@@ -30,6 +31,7 @@ struct CoinferCommand: Command {
             "coinfer m on shapes system=s n=8 split=best",
             "coinfer m on shapes edge=127.0.0.1:7878 clock=wait pipeline=on",
             "coinfer m on shapes system=s dispatch=on members=m:1,m:0 budget=100ms",
+            "coinfer z on shapes system=s dispatch=on budget=30ms",
         ],
         records: false,
         details: """
@@ -42,11 +44,17 @@ struct CoinferCommand: Command {
             dispatch=on runs the runtime dispatcher: every member is calibrated on the first 4 clouds (virtual
             clock), then before each request the member with the best accuracy that meets budget= at the
             bandwidth estimated from the previous transfers runs (MODEL's device-only plan is the fallback when
-            no member is device-only); a system with a schedule= changes the link during the run.
+            no member is device-only); a system with a schedule= changes the link during the run. A zoo (from
+            `search` or `load ZOO.h5`) dispatches over its members with weights, with its scores as accuracies
+            and its device-only member (else its most accurate member run on the device) as the fallback.
             """)
 
     static func run(_ call: Invocation, in shell: Shell) throws {
         let modelName = call.text("model") ?? ""
+        if let zoo = shell.session.value(named: modelName) as? ZooValue {
+            try runZoo(zoo, call: call, shell: shell)
+            return
+        }
         let model = try shell.session.value(modelName, as: ModelValue.self, for: call, argument: "model")
         let data = try TrainingData.resolve(call, argument: "on", in: shell.session).evaluation
         let system = try resolveSystem(call, in: shell)
@@ -94,7 +102,9 @@ struct CoinferCommand: Command {
             pipeline: call.flag("pipeline"), float16: call.flag("float16"))
         let samples = DeviceLaunch.samples(data, count: max(1, call.integer("n", default: 16)))
         if dispatching {
-            try runDispatch(members, edge: edge, options: options, samples: samples, call: call, shell: shell)
+            try runDispatch(
+                members.map { MemberTable.Candidate(name: $0.name, model: $0.model, split: $0.split) }, edge: edge,
+                options: options, samples: samples, call: call, shell: shell)
             return
         }
         if best {
