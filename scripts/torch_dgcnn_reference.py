@@ -121,6 +121,18 @@ def load_tandem(model, path):
                 target.copy_(source.t().reshape(target.shape) if source.dim() == 2 else source)
 
 
+def dgcnn_from_tandem_file(path):
+    """A PyTorch DGCNN in eval mode, sized by a Tandem DGCNN model file's attributes and holding its weights."""
+    with h5py.File(path, "r") as f:
+        k = int(f.attrs["k"])
+        widths = [int(w) for w in f.attrs["edge_widths"]]
+        embedding = int(f.attrs["embedding"])
+        classes = int(f.attrs["classes"])
+    model = DGCNN(k, widths, embedding, classes)
+    load_tandem(model, path)
+    return model.eval()
+
+
 def _tensor_views(model):
     """(Tandem name, the torch tensor it maps to) for every tensor of `tandem_tensors`."""
     views = []

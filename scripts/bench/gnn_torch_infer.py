@@ -10,11 +10,10 @@ import statistics
 import sys
 import time
 
-import h5py
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from torch_dgcnn_reference import DGCNN, load_tandem  # noqa: E402
+from torch_dgcnn_reference import dgcnn_from_tandem_file  # noqa: E402
 
 
 def main():
@@ -26,14 +25,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    with h5py.File(args.model, "r") as f:
-        k = int(f.attrs["k"])
-        widths = [int(w) for w in f.attrs["edge_widths"]]
-        embedding = int(f.attrs["embedding"])
-        classes = int(f.attrs["classes"])
-    model = DGCNN(k, widths, embedding, classes)
-    load_tandem(model, args.model)
-    model.eval()
+    model = dgcnn_from_tandem_file(args.model)
     generator = torch.Generator().manual_seed(1)
     x = (torch.rand(args.batch, args.points, 3, generator=generator) * 2 - 1).transpose(2, 1).contiguous()
     times, cpu = [], []
