@@ -9,7 +9,8 @@ import Testing
 // 100 → 10 → 40 Mbit/s of the issue scaled by 1/1000 (0.1 → 0.01 → 0.04 Mbit/s, no delay) so that the link,
 // which is accounted exactly, dominates the measured compute (a few milliseconds in a debug build) by two
 // orders of magnitude. Wait: the shapers follow the schedule in wall time; scaled by 1/100 to keep the run
-// to a few seconds, and the budget check allows 25 ms of scheduling noise (the machine is shared).
+// to a few seconds, and the budget check allows scheduling noise of 25 ms or a fifth of the budget, whichever
+// is larger (the machine is shared; a wrong member at the low bandwidth still misses by more than half).
 
 /// The schedule's bandwidths (Mbit/s) on `clock`.
 private func bandwidths(_ clock: ClockMode) -> (high: Double, low: Double, middle: Double) {
@@ -34,7 +35,6 @@ private func calibratedTable(_ model: DeployableModel, edge: Endpoint) throws ->
 @Test(arguments: [ClockMode.virtual, .wait])
 func theDispatcherFollowsAScriptedBandwidthScheduleWithinThreeRequests(_ clock: ClockMode) throws {
     let (high, low, middle) = bandwidths(clock)
-    let noise = clock == .wait ? 0.025 : 0
     let model = smallDGCNN()
     let server = try startEdge([model])
     defer {
@@ -51,6 +51,7 @@ func theDispatcherFollowsAScriptedBandwidthScheduleWithinThreeRequests(_ clock: 
     // The heaviest (most accurate) member fits at 100 and 40 with room; only the lightest fits at 10.
     let budget = max(seconds(heaviest, 0.6 * high), seconds(lightest, 0.7 * low), 1.3 * seconds(heaviest, middle))
     try #require(seconds(heaviest, low) > 1.5 * budget, "the heaviest member must miss at the low bandwidth")
+    let noise = clock == .wait ? max(0.025, 0.2 * budget) : 0
     let first = 6 * seconds(heaviest, high)
     let second = first + 2 * seconds(heaviest, low) + 6 * seconds(lightest, low)
     var system = fastSystem()
