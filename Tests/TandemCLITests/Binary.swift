@@ -55,4 +55,32 @@ enum Binary {
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// Starts `tandem edge` on an ephemeral port serving `models`; returns the process, its log pipe, the log
+    /// so far and the port.
+    static func startEdge(_ models: [String], directory: String) throws -> (Process, Pipe, String, String) {
+        let edge = Process()
+        edge.executableURL = URL(fileURLWithPath: Binary.path)
+        edge.arguments = ["edge", "--listen", "127.0.0.1:0", "--models"] + models + ["--cpu", "none"]
+        edge.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let log = Pipe()
+        edge.standardError = log
+        edge.standardOutput = FileHandle.nullDevice
+        try edge.run()
+        var text = ""
+        var port: String?
+        let deadline = Date().addingTimeInterval(60)
+        while port == nil, Date() < deadline {
+            let chunk = log.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let range = text.range(of: "listening on 127.0.0.1:") {
+                let digits = text[range.upperBound...].prefix { $0.isNumber }
+                if !digits.isEmpty, text[range.upperBound...].dropFirst(digits.count).first == "," {
+                    port = String(digits)
+                }
+            }
+        }
+        return (edge, log, text, port ?? "")
+    }
 }

@@ -12,31 +12,10 @@ import Testing
             ], directory: directory)
         #expect(setup.status == 0, "\(setup.stderr)")
 
-        let edge = Process()
-        edge.executableURL = URL(fileURLWithPath: Binary.path)
-        edge.arguments = ["edge", "--listen", "127.0.0.1:0", "--models", "m.h5", "--cpu", "none"]
-        edge.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let log = Pipe()
-        edge.standardError = log
-        edge.standardOutput = FileHandle.nullDevice
-        try edge.run()
+        let (edge, log, started, port) = try Binary.startEdge(["m.h5"], directory: directory)
         defer { if edge.isRunning { edge.terminate() } }
-        // Read the log until the server says where it listens.
-        var text = ""
-        var port: String?
-        let deadline = Date().addingTimeInterval(30)
-        while port == nil, Date() < deadline {
-            let chunk = log.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-            if let range = text.range(of: "listening on 127.0.0.1:") {
-                let digits = text[range.upperBound...].prefix { $0.isNumber }
-                if !digits.isEmpty, text[range.upperBound...].dropFirst(digits.count).first == "," {
-                    port = String(digits)
-                }
-            }
-        }
-        let found = try #require(port, "edge log: \(text)")
+        var text = started
+        let found = try #require(port.isEmpty ? nil : port, "edge log: \(text)")
 
         let device = try Binary.run(
             [
