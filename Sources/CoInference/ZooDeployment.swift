@@ -36,7 +36,9 @@ public struct ZooDeployment: Sendable {
     /// The members that carry weights, in the zoo's order, each with its deployable model.
     public var models: [(name: String, model: DeployableModel)] {
         zoo.members.compactMap { member in
-            weights.models[member.name].map { (member.name, DeployableModel(architecture: $0)) }
+            weights.models[member.name].map {
+                (member.name, DeployableModel(architecture: $0, classNames: weights.input.classNames))
+            }
         }
     }
 
@@ -47,10 +49,11 @@ public struct ZooDeployment: Sendable {
                 origin: "zoo",
                 message: "no member '\(name)' with weights (members: \(models.map(\.name).joined(separator: ", ")))")
         }
-        return DeployableModel(architecture: model)
+        return DeployableModel(architecture: model, classNames: weights.input.classNames)
     }
 
-    /// One candidate per member with weights (its own mapping, the zoo's accuracy), except that of the
+    /// One candidate per member with weights (its own mapping; the accuracy of the weights it carries: the
+    /// retrained accuracy when retrained, else the inherited-weight one), except that of the
     /// device-only (mode `D`) members only the zoo's fallback member is kept, since a table holds exactly one
     /// device-only member. Without a device-only member the fallback is the most accurate member's network
     /// run wholly on the device (named `NAME device-only`). Throws a `CoInferenceError` when no member has
@@ -61,8 +64,8 @@ public struct ZooDeployment: Sendable {
         var mostAccurate: (name: String, model: DeployableModel, accuracy: Double)?
         for member in zoo.members {
             guard let weighted = weights.models[member.name] else { continue }
-            let model = DeployableModel(architecture: weighted)
-            let accuracy = member.score.accuracy
+            let model = DeployableModel(architecture: weighted, classNames: weights.input.classNames)
+            let accuracy = weights.retrained[member.name]?.accuracy ?? member.score.accuracy
             if mostAccurate == nil || accuracy > mostAccurate?.accuracy ?? 0 {
                 mostAccurate = (member.name, model, accuracy)
             }
