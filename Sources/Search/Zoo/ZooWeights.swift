@@ -7,7 +7,7 @@ import Tensor
 ///
 /// Layout (added to `ZooFile`'s): root attributes `system` (its name), `system_description` (device and its
 /// slow-down factor, edge, link delay: what the figures were measured on), `batch_size` 1 (figures are per
-/// sample), the input description of `ZooInput` (`class_names` when the data has them, `input_layout`,
+/// sample), `units` (the figures' units in words), the input description of `ZooInput` (`class_names` when the data has them, `input_layout`,
 /// `input_transform`, `input_centroid_max`, `input_radius_mean`, `training_augmentation`); root `fallback_member`, the name of the member whose
 /// whole network runs on the device (mode `D`) with the lowest latency, measured else predicted (empty when no
 /// member is device-only: then each member's own model, which computes the whole network, is its fallback —
@@ -45,6 +45,10 @@ public struct ZooWeights: Sendable {
         self.retrained = retrained
     }
 
+    /// The root attribute `units`: what the figures' units are.
+    public static let units =
+        "latency s and energy J (device, per sample, batch 1), bandwidth Mbit/s, accuracy a fraction of 1"
+
     /// The device-only member with the lowest latency (measured when known, else predicted), if any.
     public func fallbackMember(of zoo: Zoo) -> String? {
         zoo.members.filter { $0.mode == .d }
@@ -60,6 +64,7 @@ public struct ZooWeights: Sendable {
         try file.setAttribute("system", to: .string(systemName))
         try file.setAttribute("system_description", to: .string(systemDescription))
         try file.setAttribute("batch_size", to: .int(1))
+        try file.setAttribute("units", to: .string(ZooWeights.units))
         try input.write(to: file)
         try file.setAttribute("fallback_member", to: .string(fallbackMember(of: zoo) ?? ""))
         for member in zoo.members {

@@ -51,9 +51,10 @@ public struct ZooValue: Sendable {
 
     /// `device pi4 ×10 (1 thread), edge i7 ×1 (4 threads), link 5 ms one way`.
     static func describe(_ system: System) -> String {
-        "device \(system.device.name) ×\(Value.format(system.device.factor)) (\(system.device.threads) threads), edge "
-            + "\(system.edge.name) ×\(Value.format(system.edge.factor)) (\(system.edge.threads) threads), link "
-            + "\(Value.format(system.link.delay * 1e3)) ms one way"
+        "device \(system.device.name) ×\(Value.format(system.device.factor)) ("
+            + NumberFormat.count(system.device.threads, "thread") + "), edge \(system.edge.name) ×"
+            + "\(Value.format(system.edge.factor)) (" + NumberFormat.count(system.edge.threads, "thread")
+            + "), link \(Value.format(system.link.delay * 1e3)) ms one way"
     }
 }
 
