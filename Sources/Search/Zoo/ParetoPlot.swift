@@ -56,7 +56,7 @@ public struct ParetoPlot: Sendable {
     }
 
     /// The plot's size and margins, in SVG units.
-    static let (width, height, left, right, top, bottom) = (720.0, 480.0, 70.0, 170.0, 40.0, 55.0)
+    static let (width, height, left, right, top, bottom) = (800.0, 480.0, 70.0, 210.0, 40.0, 55.0)
     /// The series colours, one per bandwidth in order.
     static let colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
 
@@ -128,10 +128,15 @@ public struct ParetoPlot: Sendable {
             out += "<rect x=\"\(f(p.0 - 4))\" y=\"\(f(p.1 - 4))\" width=\"8\" height=\"8\" fill=\"none\" "
             out += "stroke=\"black\" stroke-width=\"1.5\"/>\n"
         }
-        for reference in references {
+        for (index, reference) in references.enumerated() {
+            // Labels right of the middle end at their point, and nearby labels are staggered vertically.
             let p = axis.position(reference.latencySeconds * 1e3, reference.accuracy * 100)
+            let leftward = p.0 > (Self.left + Self.width - Self.right) / 2
+            let labelY = p.1 + 4 - Double(index % 3) * 12
             out += "<path d=\"M\(f(p.0)),\(f(p.1 - 6)) l6,6 l-6,6 l-6,-6 z\" fill=\"black\"/>"
-            out += "<text x=\"\(f(p.0 + 9))\" y=\"\(f(p.1 + 4))\" font-size=\"10\">\(escape(reference.name))</text>\n"
+            out += "<text x=\"\(f(leftward ? p.0 - 9 : p.0 + 9))\" y=\"\(f(labelY))\" font-size=\"10\""
+            out += leftward ? " text-anchor=\"end\">" : ">"
+            out += "\(escape(reference.name))</text>\n"
         }
         let keyY = Self.top + 20 + Double(bandwidths.count) * 18
         out += "<circle cx=\"\(f(Self.width - Self.right + 15))\" cy=\"\(f(keyY - 4))\" r=\"6\" fill=\"none\" "

@@ -6,8 +6,9 @@ import Systems
 extension PlotCommand {
     /// The reference points of model `name` of the session, measured: its accuracy on the data's evaluation
     /// split (the `eval` path), its latency in the engine on the zoo's system at each of the zoo's bandwidths
-    /// (a baseline device-only once and at its best single split per bandwidth when that split is not
-    /// device-only; an architecture model at its own mapping per bandwidth).
+    /// (a baseline device-only once, named with the bandwidths where that is its best single split, and at its
+    /// best single split per bandwidth where that is not device-only; an architecture model at its own
+    /// mapping per bandwidth).
     static func measuredReferences(
         _ name: String, zoo value: ZooValue, call: Invocation, shell: Shell
     ) throws -> [ReferencePoint] {
@@ -46,6 +47,7 @@ extension PlotCommand {
             server.wait()
         }
         var points: [ReferencePoint] = []
+        var deviceOnlyBest: [String] = []
         for bandwidth in bandwidths {
             try shell.cancellation.check()
             var linked = system
@@ -65,6 +67,7 @@ extension PlotCommand {
                         name: "\(name) device-only", accuracy: accuracy,
                         latencySeconds: deviceOnly.summary.medianTotal, measured: true))
             }
+            if search.best?.split == search.layers { deviceOnlyBest.append(SummaryText.formatNumber(bandwidth)) }
             if let best = search.best, best.split != search.layers {
                 points.append(
                     ReferencePoint(
@@ -72,6 +75,9 @@ extension PlotCommand {
                             + "(\(search.placement(best.split)))", accuracy: accuracy,
                         latencySeconds: best.summary.medianTotal, measured: true))
             }
+        }
+        if !deviceOnlyBest.isEmpty, !points.isEmpty {
+            points[0].name += " = best split @ " + deviceOnlyBest.joined(separator: ", ") + " Mbit/s"
         }
         return points
     }

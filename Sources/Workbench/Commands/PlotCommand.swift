@@ -53,11 +53,10 @@ struct PlotCommand: Command {
         shell.console.print(
             "wrote \(call.text("to") ?? path): \(value.zoo.members.count) chosen designs, front of "
                 + "\(value.zoo.front.count), \(references.count) reference points")
-        for reference in references where reference.measured {
-            shell.console.print(
-                "  \(reference.name): " + NumberFormat.fixed(reference.accuracy * 100, 1) + "%, "
-                    + ZooValue.latencyText(reference.latencySeconds) + " measured")
+        let measured = references.filter(\.measured).map {
+            "\($0.name): " + NumberFormat.fixed($0.accuracy * 100, 1) + "%, " + ZooValue.latencyText($0.latencySeconds)
         }
+        if !measured.isEmpty { shell.console.print("  measured in the engine: " + measured.joined(separator: "; ")) }
     }
 
     /// A reference point given as NAME:ACCURACY%:LATENCY.
