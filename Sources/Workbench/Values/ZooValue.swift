@@ -86,8 +86,9 @@ extension ZooValue: NamedValue {
         "\(zoo.members.count) members, front of \(zoo.front.count) on \(systemName) (\(zoo.costModel))"
     }
 
-    /// A table: target, architecture, mode, predicted and measured latency and energy, inherited-weight and
-    /// retrained accuracy, whether each budget holds; then how retrained members were retrained.
+    /// The models, the system and the input, then a table: target, architecture, mode, predicted and measured
+    /// latency and energy, inherited-weight and retrained accuracy, whether each budget holds; then how
+    /// retrained members were retrained.
     public var details: String {
         let rows = zoo.members.map { member -> [String] in
             let measure = measured[member.name]
@@ -109,8 +110,12 @@ extension ZooValue: NamedValue {
                 "target", "architecture", "mode", "latency pred", "latency meas", "energy pred", "energy meas",
                 "acc inherited", "acc retrained", "holds pred", "holds meas",
             ], rows: rows)
+        let classes = input.classNames.isEmpty ? "unnamed" : input.classNames.joined(separator: ", ")
         var lines = [
             "  cost model \(zoo.costModel); accuracy \(zoo.accuracyModel); batch 1; measured: engine, virtual clock",
+            "  system \(systemName)" + (systemDescription.isEmpty ? "" : ": " + systemDescription),
+            "  input: \(zoo.space.pointsPerCloud) points × xyz as stored (no transform), k \(zoo.space.k); classes: "
+                + classes,
             table.text,
         ]
         for member in zoo.members {
