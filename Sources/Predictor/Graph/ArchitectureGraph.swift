@@ -26,6 +26,15 @@ public struct ArchitectureGraph: Sendable, Hashable {
     /// The time the payloads take at that bandwidth, seconds (bytes·8 / (Mbit/s·10⁶), no delays).
     public var transferSeconds: Double
 
+    /// The whole-architecture estimate a residual predictor corrects (`NodeCosts.baseline`, e.g. the LUT
+    /// estimate; without one, `costSum` for both latency and energy).
+    public var baseline: NodeCosts.Baseline
+
+    /// The baseline's figure for `target`.
+    public func baseline(for target: PredictionTarget) -> Double {
+        target == .latency ? baseline.latency : baseline.energy
+    }
+
     /// The number of nodes.
     public var nodeCount: Int { kinds.count }
 
@@ -50,6 +59,7 @@ public struct ArchitectureGraph: Sendable, Hashable {
         costs = [Double](repeating: 0, count: n)
         linkBytes = mapping.linkBytes
         transferSeconds = 0
+        baseline = NodeCosts.Baseline(latency: 0, energy: 0)
         var sources: [Int32] = []
         var targets: [Int32] = []
         for node in 1..<(n - 1) {
@@ -87,6 +97,9 @@ public struct ArchitectureGraph: Sendable, Hashable {
         if let returned = mapping.crossings.first(where: { $0.position == nil }) {
             setPayload(returned.bytes, node: output)
         }
+        let sum = costs.reduce(0, +) + transferSeconds
+        baseline =
+            nodeCosts.baseline(mapping, megabitsPerSecond) ?? NodeCosts.Baseline(latency: sum, energy: sum)
     }
 
     private mutating func setSide(_ side: Side, node: Int) {

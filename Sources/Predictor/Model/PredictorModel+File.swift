@@ -5,7 +5,8 @@ import Tensor
 /// Saving and loading predictors as HDF5 files readable by h5py.
 ///
 /// Layout: one float32 dataset per parameter at its name (`/gin0/fc1/weight`, …, `/regressor/fc2/bias`).
-/// Root attributes: `format` ("tandem-predictor"), `version` (1), `feature_layout_version`, `feature_width`,
+/// Root attributes: `format` ("tandem-predictor"), `version` (2; version 1 files have no `mode` and load as
+/// absolute), `mode` ("absolute" or "residual", `PredictorMode`), `feature_layout_version`, `feature_width`,
 /// `target` ("latency" or "energy"), `unit` ("s" or "J"), `target_scale` (the normalisation: prediction =
 /// output × target_scale), `layers`, `hidden`, `seed` (a decimal string: a UInt64 does not fit an int64
 /// attribute). Written to a temporary name and renamed.
@@ -18,7 +19,8 @@ extension PredictorModel {
         do {
             try HDF5File.write(to: path) { file in
                 try file.setAttribute("format", to: .string(Self.fileFormat))
-                try file.setAttribute("version", to: .int(1))
+                try file.setAttribute("version", to: .int(2))
+                try file.setAttribute("mode", to: .string(mode.rawValue))
                 try file.setAttribute("feature_layout_version", to: .int(Int64(featureLayoutVersion)))
                 try file.setAttribute("feature_width", to: .int(Int64(FeatureLayout.width)))
                 try file.setAttribute("target", to: .string(target.rawValue))
@@ -75,6 +77,15 @@ extension PredictorModel {
                     throw PredictorError(
                         origin: path, message: "root attribute 'seed' is missing or not an unsigned integer string")
                 }
+                var mode = PredictorMode.absolute
+                if let modeName = try file.attributeIfPresent("mode")?.stringValue {
+                    guard let found = PredictorMode(rawValue: modeName) else {
+                        throw PredictorError(
+                            origin: path,
+                            message: "root attribute 'mode' is '\(modeName)', not 'absolute' or 'residual'")
+                    }
+                    mode = found
+                }
                 let network = GINNetwork(layers: try int("layers"), hiddenWidth: try int("hidden"))
                 let tensors = try file.readTensors()
                 var generator = SeededGenerator(seed: 0)
@@ -92,7 +103,7 @@ extension PredictorModel {
                 }
                 return PredictorModel(
                     network: network, store: store, target: target, targetScale: scale, seed: seed,
-                    featureLayoutVersion: layout)
+                    featureLayoutVersion: layout, mode: mode)
             }
         } catch let error as PredictorError {
             throw error

@@ -45,10 +45,21 @@ public enum PredictorTraining {
         let order = grouped ?? Array(samples.indices).shuffled(using: &generator)
         let validation = order.prefix(validationCount).map { samples[$0] }
         var training = order.dropFirst(validationCount).map { samples[$0] }
-        let scale = training.reduce(0) { $0 + $1.target } / Double(training.count)
+        if options.mode == .residual,
+            let bad = samples.firstIndex(where: { !($0.graph.baseline(for: target) > 0) })
+        {
+            throw PredictorError(
+                origin: origin,
+                message: "sample \(bad) has baseline \(samples[bad].graph.baseline(for: target)); residual mode needs "
+                    + "a positive baseline (node costs from a cost table), or train with mode absolute")
+        }
+        let scale =
+            options.mode == .residual
+            ? training.reduce(0) { $0 + $1.target / $1.graph.baseline(for: target) } / Double(training.count)
+            : training.reduce(0) { $0 + $1.target } / Double(training.count)
         // The parameters are drawn from a seed drawn from the run's generator; the model records the run's seed.
         var model = PredictorModel(
-            network: options.network, target: target, targetScale: scale, seed: generator.next())
+            network: options.network, target: target, targetScale: scale, seed: generator.next(), mode: options.mode)
         model.seed = options.seed
         var optimiser = Adam()
         var best = (mape: Double.infinity, store: model.store, epoch: 0)
@@ -66,10 +77,11 @@ public enum PredictorTraining {
             while start < training.count {
                 let chunk = training[start..<min(training.count, start + max(1, options.batchSize))]
                 start += chunk.count
-                let batch = GraphBatch(chunk.map(\.graph), scale: scale)
+                let batch = model.batch(chunk.map(\.graph))
                 let (output, tape) = model.network.forward(batch, store: model.store, threads: options.threads)
                 let (loss, dOutput) = MAPELoss.evaluate(
-                    predicted: output, targets: chunk.map { Float($0.target / scale) })
+                    predicted: model.lossInput(output),
+                    targets: chunk.map { Float(model.normalisedTarget($0.target, graph: $0.graph)) })
                 let gradients = model.network.backward(
                     dOutput, tape: tape, store: model.store, threads: options.threads)
                 optimiser.step(&model.store, gradients: gradients, learningRate: rate)
