@@ -11,8 +11,11 @@ import Tensor
 public struct PredictorModel: Sendable, Equatable {
     /// The network's shape.
     public var network: GINNetwork
-    /// The parameters by name (see `GINNetwork`).
+    /// The parameters by name (see `GINNetwork`); the first member of an ensemble.
     public var store: ParameterStore
+    /// The other members of an ensemble: parameters of the same network trained on the same split from other
+    /// initialisations (empty for a single network). A prediction averages every member's output.
+    public var otherMembers: [ParameterStore] = []
     /// What it predicts.
     public var target: PredictionTarget
     /// The target normalisation: prediction = network output × targetScale (seconds or joules) in absolute
@@ -94,8 +97,14 @@ public struct PredictorModel: Sendable, Equatable {
         while start < graphs.count {
             let end = min(graphs.count, start + max(1, batchSize))
             let chunk = Array(graphs[start..<end])
-            let (output, _) = network.forward(batch(chunk), store: store, threads: threads)
-            result += zip(output.scalars, chunk).map { figure(output: $0, graph: $1) }
+            let input = batch(chunk)
+            var sum = [Float](repeating: 0, count: chunk.count)
+            for member in [store] + otherMembers {
+                let (output, _) = network.forward(input, store: member, threads: threads)
+                for (index, value) in output.scalars.enumerated() { sum[index] += value }
+            }
+            let count = Float(1 + otherMembers.count)
+            result += zip(sum, chunk).map { figure(output: $0 / count, graph: $1) }
             start = end
         }
         return result
