@@ -121,3 +121,38 @@ private func biasedSamples(_ count: Int, seed: UInt64) throws -> [PredictorSampl
     let absolute = try PredictorModel.load(old)
     #expect(absolute.mode == .absolute && absolute.store == model.store)
 }
+
+/// The residual training step's loss and gradient, as `PredictorTraining` computes them (MAPE of `lossInput`
+/// against `normalisedTarget`), are the MAPE of the predicted figures against the measured ones and its
+/// derivative: checked against `Metrics.mape` of `predict` and a central finite difference (h = 1e-3) of it
+/// with respect to the regressor's last bias and one weight.
+@Test func residualLossAndGradientAreTheMAPEOfThePredictedFigures() throws {
+    let samples = try biasedSamples(6, seed: 13)
+    let graphs = samples.map(\.graph)
+    let measured = samples.map { $0.target * 1.1 }  // away from the kinks where prediction = target
+    let model = PredictorModel(
+        network: GINNetwork(layers: 2, hiddenWidth: 4), target: .latency, targetScale: 0.9, seed: 6, mode: .residual)
+    let (output, tape) = model.network.forward(model.batch(graphs), store: model.store, threads: .single)
+    let (loss, dOutput) = MAPELoss.evaluate(
+        predicted: model.lossInput(output),
+        targets: zip(measured, graphs).map { Float(model.normalisedTarget($0, graph: $1)) })
+    let figuresMAPE = { (m: PredictorModel) in
+        Metrics.mape(predicted: m.predict(graphs, threads: .single), measured: measured)
+    }
+    #expect(abs(loss - figuresMAPE(model)) < 1e-5)
+    let gradients = model.network.backward(dOutput, tape: tape, store: model.store, threads: .single)
+    for (name, index) in [("regressor/fc2/bias", 0), ("regressor/fc2/weight", 2)] {
+        let h: Float = 1e-3
+        var plus = model
+        var minus = model
+        var p = plus.store.parameter(name).scalars
+        var q = p
+        p[index] += h
+        q[index] -= h
+        plus.store.parameters[name] = Tensor(shape: model.store.parameter(name).shape, scalars: p)
+        minus.store.parameters[name] = Tensor(shape: model.store.parameter(name).shape, scalars: q)
+        let numeric = (figuresMAPE(plus) - figuresMAPE(minus)) / Double(2 * h)
+        let analytic = Double(try #require(gradients.values[name]).scalars[index])
+        #expect(abs(analytic - numeric) <= 1e-2 * max(1, abs(numeric)), "\(name)[\(index)]: \(analytic) vs \(numeric)")
+    }
+}
