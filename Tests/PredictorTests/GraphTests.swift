@@ -67,20 +67,37 @@ private func row(_ graph: ArchitectureGraph, _ node: Int) -> [Float] {
 
 @Test func communicateAndReturnedLogitsCarryPayloadBandwidthAndTransferTime() throws {
     let (_, graph) = try handBuilt(megabitsPerSecond: 40)
-    // Features [64, 3] f32 = 768 B plus the edge list [64, 4] i32 = 1024 B.
+    // The engine's frame: 32 B header + 16 B prefix, "features" [64, 3] f32 (2 + 8 + 1 + 1 + 2·4 + 768 B) and
+    // "graph" [64, 4] i32 (2 + 5 + 1 + 1 + 2·4 + 1024 B) = 1877 B.
     let communicate = row(graph, 2 + 1)
     #expect(communicate[FeatureLayout.opType + 5] == 1)
     #expect(communicate[FeatureLayout.side] == 1)
-    #expect(communicate[FeatureLayout.payload] == FeatureLayout.scaledBytes(1792))
+    #expect(communicate[FeatureLayout.payload] == FeatureLayout.scaledBytes(1877))
     #expect(communicate[FeatureLayout.bandwidth] == FeatureLayout.scaledBandwidth(megabitsPerSecond: 40))
-    #expect(communicate[FeatureLayout.transfer] == FeatureLayout.scaledSeconds(1792 * 8 / 40e6))
-    #expect(communicate[FeatureLayout.linearTransfer] == Float(1792 * 8 / 40e6))
-    // Logits: 10 classes × 4 B back to the device.
+    #expect(communicate[FeatureLayout.transfer] == FeatureLayout.scaledSeconds(1877 * 8 / 40e6))
+    #expect(communicate[FeatureLayout.linearTransfer] == Float(1877 * 8 / 40e6))
+    // Logits: 48 B + "logits" [1, 10] f32 (2 + 6 + 1 + 1 + 2·4 + 40 B) = 106 B back to the device.
     let output = row(graph, graph.nodeCount - 1)
     #expect(output[FeatureLayout.output] == 1 && output[FeatureLayout.side] == 1)
-    #expect(output[FeatureLayout.payload] == FeatureLayout.scaledBytes(40))
-    #expect(graph.linkBytes == 1832)
-    #expect(abs(graph.transferSeconds - 1832 * 8 / 40e6) < 1e-15)
+    #expect(output[FeatureLayout.payload] == FeatureLayout.scaledBytes(106))
+    #expect(graph.linkBytes == 1983)
+    #expect(abs(graph.transferSeconds - 1983 * 8 / 40e6) < 1e-15)
+}
+
+/// Device → edge → device: the edge only builds the graph, so only the graph comes back (the device still
+/// holds the current features), where Design's `Mapping.crossings` would count the features and the edge
+/// list; the payload follows the engine's frames.
+@Test func aDeviceEdgeDeviceRoundTripCarriesOnlyWhatReallyCrosses() throws {
+    let mapping = try Architecture(
+        readable: "combine(8) | comm | knn | comm | agg(edgeconv,max) | pool(max)", in: .small
+    ).mapping(in: .small)
+    let graph = try ArchitectureGraph(mapping: mapping, costs: testCosts, megabitsPerSecond: 10)
+    // Up: 48 B + "features" [64, 8] f32 (20 + 2048 B); down: 48 B + "graph" [64, 4] i32 (17 + 1024 B).
+    #expect(row(graph, 2 + 1)[FeatureLayout.payload] == FeatureLayout.scaledBytes(2116))
+    #expect(row(graph, 2 + 3)[FeatureLayout.payload] == FeatureLayout.scaledBytes(1089))
+    #expect(mapping.crossings.first { $0.position == 3 }?.bytes != 1089 - 48 - 17)
+    #expect(graph.linkBytes == 2116 + 1089)
+    #expect(row(graph, graph.nodeCount - 1)[FeatureLayout.payload] == 0)
 }
 
 @Test func featureScalingIsLogOfOnePlusUnitsOverTen() {

@@ -98,3 +98,17 @@ private func handTable(_ keys: [CostKey], system: System) -> CostTable {
         #expect(estimate.latency > 0, "\(architecture.text)")
     }
 }
+
+/// Each frame names the communicate that sends it: device → edge at the first communicate, edge → device at
+/// the second (only the graph comes back), and an edge head's logits with no position.
+@Test func framesNameTheCommunicateThatSendsThem() throws {
+    let space = DesignSpace.small
+    let roundTrip = try Architecture.parse(
+        "combine(8) | comm | knn | comm | agg(edgeconv,max) | pool(max)", in: space
+    ).mapping(in: space)
+    #expect(FrameSize.frames(of: roundTrip).map(\.position) == [1, 3])
+    #expect(FrameSize.frames(of: roundTrip).map(\.from) == [.device, .edge])
+    let edgeHead = try Architecture.parse("knn | comm | agg(edgeconv,max) | combine(16) | pool(max) | id", in: space)
+        .mapping(in: space)
+    #expect(FrameSize.frames(of: edgeHead).map(\.position) == [1, nil])
+}

@@ -34,7 +34,14 @@ import Testing
             shell.execute("measure n=2 in s on pi-i7 bandwidths=10,40 repeat=2 seed=9 as held") == 0, "\(buffer.text)")
         buffer.text = ""
         #expect(shell.execute("predictor train on m with t epochs=3 hidden=8 seed=1 as p") == 0, "\(buffer.text)")
-        #expect(shell.session.value(named: "p") is PredictorValue)
+        #expect(buffer.text.contains("latency GIN (residual, 3 layers, hidden 8)"), "\(buffer.text)")
+        #expect((shell.session.value(named: "p") as? PredictorValue)?.model.mode == .residual)
+        buffer.text = ""
+        #expect(
+            shell.execute("predictor train on m with t mode=absolute members=2 epochs=2 hidden=4 seed=1 as p2") == 0,
+            "\(buffer.text)")
+        #expect(buffer.text.contains("GIN (absolute, 2 members, 3 layers, hidden 4)"), "\(buffer.text)")
+        #expect((shell.session.value(named: "p2") as? PredictorValue)?.model.otherMembers.count == 1)
         buffer.text = ""
         #expect(shell.execute("predictor eval p on held plot=p.svg") == 0, "\(buffer.text)")
         #expect(buffer.text.contains("LUT estimate") && buffer.text.contains("GIN"), "\(buffer.text)")

@@ -1,5 +1,6 @@
 import Design
 import GNN
+import Systems
 
 /// The predictor's graph of one (architecture, mapping, bandwidth), as in GCoDE's predictor (SPEC.md §4).
 ///
@@ -19,12 +20,22 @@ public struct ArchitectureGraph: Sendable, Hashable {
     public var targets: [Int32]
     /// The LUT cost of every node on its side, seconds (0 for global, input and output).
     public var costs: [Double]
-    /// The bytes crossing the link per sample, both directions.
+    /// The bytes crossing the link per sample, both directions: the engine's frames (`FrameSize.frames`,
+    /// headers included), which skip what the receiver already holds.
     public var linkBytes: Int
     /// The link bandwidth in Mbit/s (10⁶ bits per second, as Systems' `LinkProfile` counts it).
     public var megabitsPerSecond: Double
     /// The time the payloads take at that bandwidth, seconds (bytes·8 / (Mbit/s·10⁶), no delays).
     public var transferSeconds: Double
+
+    /// The whole-architecture estimate a residual predictor corrects (`NodeCosts.baseline`, e.g. the LUT
+    /// estimate; without one, `costSum` for both latency and energy).
+    public var baseline: NodeCosts.Baseline
+
+    /// The baseline's figure for `target`.
+    public func baseline(for target: PredictionTarget) -> Double {
+        target == .latency ? baseline.latency : baseline.energy
+    }
 
     /// The number of nodes.
     public var nodeCount: Int { kinds.count }
@@ -48,8 +59,9 @@ public struct ArchitectureGraph: Sendable, Hashable {
         let w = FeatureLayout.width
         features = [Float](repeating: 0, count: n * w)
         costs = [Double](repeating: 0, count: n)
-        linkBytes = mapping.linkBytes
+        linkBytes = 0
         transferSeconds = 0
+        baseline = NodeCosts.Baseline(latency: 0, energy: 0)
         var sources: [Int32] = []
         var targets: [Int32] = []
         for node in 1..<(n - 1) {
@@ -71,9 +83,6 @@ public struct ArchitectureGraph: Sendable, Hashable {
             features[node * w + FeatureLayout.function + step.operation.functionID] = 1
             setSide(step.side, node: node)
             setCost(nodeCosts.position(step), node: node)
-            if let crossing = mapping.crossings.first(where: { $0.position == step.position }) {
-                setPayload(crossing.bytes, node: node)
-            }
         }
         for layer in 0..<headLayers {
             let node = 2 + mapping.steps.count + layer
@@ -84,9 +93,14 @@ public struct ArchitectureGraph: Sendable, Hashable {
         let output = n - 1
         features[output * w + FeatureLayout.output] = 1
         setSide(.device, node: output)
-        if let returned = mapping.crossings.first(where: { $0.position == nil }) {
-            setPayload(returned.bytes, node: output)
+        // What really crosses: the engine's frames (Systems' `FrameSize`), each on the communicate that sends
+        // it; the logits after an edge head on the output node.
+        for frame in FrameSize.frames(of: mapping) {
+            setPayload(frame.bytes, node: frame.position.map { 2 + $0 } ?? output)
         }
+        let sum = costs.reduce(0, +) + transferSeconds
+        baseline =
+            nodeCosts.baseline(mapping, megabitsPerSecond) ?? NodeCosts.Baseline(latency: sum, energy: sum)
     }
 
     private mutating func setSide(_ side: Side, node: Int) {
@@ -100,6 +114,7 @@ public struct ArchitectureGraph: Sendable, Hashable {
     }
 
     private mutating func setPayload(_ bytes: Int, node: Int) {
+        linkBytes += bytes
         let seconds = Double(bytes) * 8 / (megabitsPerSecond * 1e6)
         transferSeconds += seconds
         let row = node * FeatureLayout.width

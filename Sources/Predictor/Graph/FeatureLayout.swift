@@ -1,14 +1,16 @@
 import Design
 import Foundation
 
-/// The columns of a node's feature vector (layout version 1), and how raw figures are scaled into them.
+/// The columns of a node's feature vector (layout version 2), and how raw figures are scaled into them.
 ///
 /// Columns: op type one-hot (6, by op id; position nodes only), function one-hot (12, by global function id;
 /// position nodes only), flags global / input / output / head (4), side device / edge (2; the global node has
 /// neither), then four log-scaled figures: the node's LUT cost on its side, the payload bytes it sends, the
-/// link bandwidth and the transfer time bytes·8 / bandwidth (the last three only on nodes that send:
-/// communicates, and the output node when the head ran on the edge and the logits return); last the cost
-/// and the transfer time again, linear.
+/// link bandwidth and the transfer time bytes·8 / bandwidth (the last three only on nodes that send: the
+/// communicates where the engine really sends a frame, with the frame's bytes as Systems' `FrameSize` counts
+/// them, and the output node when the head ran on the edge and the logits return); last the cost and the
+/// transfer time again, linear. Version 1 put Design's `Mapping.crossings` bytes (every communicate, no
+/// headers) in the payload columns.
 ///
 /// Scaling: every log-scaled figure x enters as `log(1 + x / unit) / 10` with units 1 µs (cost, transfer
 /// time), 1 byte (payload) and 1 Mbit/s (bandwidth), so that figures spanning microseconds to seconds, or
@@ -20,7 +22,7 @@ import Foundation
 /// linear columns zeroed and 4.9 % with them; τ 0.82 and 0.91).
 public enum FeatureLayout {
     /// The layout version, stored in model files: a model only reads graphs of its own layout.
-    public static let version = 1
+    public static let version = 2
     /// First op-type column.
     public static let opType = 0
     /// First function column.

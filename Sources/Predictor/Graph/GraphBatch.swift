@@ -17,6 +17,13 @@ public struct GraphBatch: Sendable {
     /// Stacks `graphs` in order, dividing the linear columns (`FeatureLayout.linearColumns`) by `scale`
     /// (a model's target scale; 1 leaves them in seconds).
     public init(_ graphs: [ArchitectureGraph], scale: Double) {
+        self.init(graphs, scales: [Double](repeating: scale, count: graphs.count))
+    }
+
+    /// Stacks `graphs` in order, dividing each graph's linear columns by its own entry of `scales` (a residual
+    /// model passes each graph's baseline latency, so the columns hold shares of the estimate).
+    public init(_ graphs: [ArchitectureGraph], scales: [Double]) {
+        precondition(scales.count == graphs.count, "GraphBatch: \(graphs.count) graphs, \(scales.count) scales")
         var scalars: [Float] = []
         sources = []
         targets = []
@@ -29,8 +36,9 @@ public struct GraphBatch: Sendable {
             graphOfNode += [Int32](repeating: Int32(index), count: graph.nodeCount)
             offset += Int32(graph.nodeCount)
         }
-        let inverse = Float(1 / scale)
         for row in 0..<Int(offset) {
+            let scale = scales[Int(graphOfNode[row])]
+            let inverse = Float(scale > 0 && scale.isFinite ? 1 / scale : 1)
             for column in FeatureLayout.linearColumns { scalars[row * FeatureLayout.width + column] *= inverse }
         }
         features = Tensor(shape: [Int(offset), FeatureLayout.width], scalars: scalars)

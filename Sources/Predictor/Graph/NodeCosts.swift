@@ -13,14 +13,34 @@ public struct NodeCosts: Sendable {
     /// Seconds of head layer `layer` (0 = first, from `head.widths[layer]` to `head.widths[layer + 1]`) on
     /// `head.side`.
     public var headLayer: @Sendable (_ head: HeadFacts, _ layer: Int) -> Double
+    /// The whole-architecture estimate a residual predictor corrects (`PredictorMode.residual`): latency in
+    /// seconds and device energy in joules of a mapping at a bandwidth (Mbit/s), e.g. Systems' `LUTEstimate`;
+    /// nil when there is none, and the graph then takes its own sum of costs plus transfer time for both.
+    public var baseline: @Sendable (_ mapping: Mapping, _ megabitsPerSecond: Double) -> Baseline?
 
-    /// Costs from two closures.
+    /// A whole-architecture estimate: seconds end to end and device joules.
+    public struct Baseline: Sendable, Hashable {
+        /// End-to-end seconds.
+        public var latency: Double
+        /// Device joules.
+        public var energy: Double
+
+        /// An estimate from its two figures.
+        public init(latency: Double, energy: Double) {
+            self.latency = latency
+            self.energy = energy
+        }
+    }
+
+    /// Costs from closures (no whole-architecture baseline unless `baseline` gives one).
     public init(
         position: @escaping @Sendable (PositionFacts) -> Double,
-        headLayer: @escaping @Sendable (_ head: HeadFacts, _ layer: Int) -> Double
+        headLayer: @escaping @Sendable (_ head: HeadFacts, _ layer: Int) -> Double,
+        baseline: @escaping @Sendable (_ mapping: Mapping, _ megabitsPerSecond: Double) -> Baseline? = { _, _ in nil }
     ) {
         self.position = position
         self.headLayer = headLayer
+        self.baseline = baseline
     }
 
     /// Costs proportional to FLOPs: `flops × secondsPerFlop(side)`. Head layers count as `CostModel` counts

@@ -5,10 +5,12 @@ import Tensor
 /// Saving and loading predictors as HDF5 files readable by h5py.
 ///
 /// Layout: one float32 dataset per parameter at its name (`/gin0/fc1/weight`, …, `/regressor/fc2/bias`).
-/// Root attributes: `format` ("tandem-predictor"), `version` (1), `feature_layout_version`, `feature_width`,
+/// Root attributes: `format` ("tandem-predictor"), `version` (2; version 1 files have no `mode` and load as
+/// absolute), `mode` ("absolute" or "residual", `PredictorMode`), `feature_layout_version`, `feature_width`,
 /// `target` ("latency" or "energy"), `unit` ("s" or "J"), `target_scale` (the normalisation: prediction =
 /// output × target_scale), `layers`, `hidden`, `seed` (a decimal string: a UInt64 does not fit an int64
-/// attribute). Written to a temporary name and renamed.
+/// attribute), `members` (1 + the ensemble's other members; absent means 1). The other members' parameters sit
+/// under `/member<i>/` (i from 1) with the same names. Written to a temporary name and renamed.
 extension PredictorModel {
     /// The value of the root `format` attribute.
     public static let fileFormat = "tandem-predictor"
@@ -18,7 +20,8 @@ extension PredictorModel {
         do {
             try HDF5File.write(to: path) { file in
                 try file.setAttribute("format", to: .string(Self.fileFormat))
-                try file.setAttribute("version", to: .int(1))
+                try file.setAttribute("version", to: .int(2))
+                try file.setAttribute("mode", to: .string(mode.rawValue))
                 try file.setAttribute("feature_layout_version", to: .int(Int64(featureLayoutVersion)))
                 try file.setAttribute("feature_width", to: .int(Int64(FeatureLayout.width)))
                 try file.setAttribute("target", to: .string(target.rawValue))
@@ -27,7 +30,12 @@ extension PredictorModel {
                 try file.setAttribute("layers", to: .int(Int64(network.layers)))
                 try file.setAttribute("hidden", to: .int(Int64(network.hiddenWidth)))
                 try file.setAttribute("seed", to: .string(String(seed)))
+                try file.setAttribute("members", to: .int(Int64(1 + otherMembers.count)))
                 try file.writeTensors(store.parameters)
+                for (index, member) in otherMembers.enumerated() {
+                    try file.writeTensors(
+                        Dictionary(uniqueKeysWithValues: member.parameters.map { ("member\(index + 1)/" + $0, $1) }))
+                }
             }
         } catch let error as PredictorError {
             throw error
@@ -75,24 +83,44 @@ extension PredictorModel {
                     throw PredictorError(
                         origin: path, message: "root attribute 'seed' is missing or not an unsigned integer string")
                 }
+                var mode = PredictorMode.absolute
+                if let modeName = try file.attributeIfPresent("mode")?.stringValue {
+                    guard let found = PredictorMode(rawValue: modeName) else {
+                        throw PredictorError(
+                            origin: path,
+                            message: "root attribute 'mode' is '\(modeName)', not 'absolute' or 'residual'")
+                    }
+                    mode = found
+                }
                 let network = GINNetwork(layers: try int("layers"), hiddenWidth: try int("hidden"))
                 let tensors = try file.readTensors()
                 var generator = SeededGenerator(seed: 0)
                 var store = network.initialParameters(generator: &generator)
-                for (name, expected) in store.parameters {
-                    guard let found = tensors[name] else {
-                        throw PredictorError(origin: path, message: "dataset '/\(name)' is missing")
+                let fresh = store
+                func member(_ prefix: String) throws -> ParameterStore {
+                    var member = fresh
+                    for (name, expected) in fresh.parameters {
+                        guard let found = tensors[prefix + name] else {
+                            throw PredictorError(origin: path, message: "dataset '/\(prefix + name)' is missing")
+                        }
+                        guard found.shape == expected.shape else {
+                            throw PredictorError(
+                                origin: path,
+                                message:
+                                    "dataset '/\(prefix + name)' has shape \(found.shape), expected \(expected.shape)")
+                        }
+                        member.parameters[name] = found
                     }
-                    guard found.shape == expected.shape else {
-                        throw PredictorError(
-                            origin: path,
-                            message: "dataset '/\(name)' has shape \(found.shape), expected \(expected.shape)")
-                    }
-                    store.parameters[name] = found
+                    return member
                 }
-                return PredictorModel(
+                store = try member("")
+                let members = try file.attributeIfPresent("members") == nil ? 1 : try int("members")
+                let others = try (1..<max(1, members)).map { try member("member\($0)/") }
+                var model = PredictorModel(
                     network: network, store: store, target: target, targetScale: scale, seed: seed,
-                    featureLayoutVersion: layout)
+                    featureLayoutVersion: layout, mode: mode)
+                model.otherMembers = others
+                return model
             }
         } catch let error as PredictorError {
             throw error

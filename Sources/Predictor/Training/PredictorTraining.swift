@@ -5,7 +5,8 @@ import Tensor
 /// seeded shuffling, early stopping on a validation split carved from the given samples (the caller keeps its
 /// test split away from this call).
 public enum PredictorTraining {
-    /// The result of a run: the model of the best validation epoch and every epoch's figures.
+    /// The result of a run: the model of the best validation epoch and every epoch's figures (of the first
+    /// member when `PredictorTrainingOptions.members` asks for an ensemble; each member keeps its own best epoch).
     public struct Result: Sendable {
         /// The model with the parameters of the best validation epoch.
         public var model: PredictorModel
@@ -45,11 +46,41 @@ public enum PredictorTraining {
         let order = grouped ?? Array(samples.indices).shuffled(using: &generator)
         let validation = order.prefix(validationCount).map { samples[$0] }
         var training = order.dropFirst(validationCount).map { samples[$0] }
-        let scale = training.reduce(0) { $0 + $1.target } / Double(training.count)
-        // The parameters are drawn from a seed drawn from the run's generator; the model records the run's seed.
-        var model = PredictorModel(
-            network: options.network, target: target, targetScale: scale, seed: generator.next())
-        model.seed = options.seed
+        if options.mode == .residual,
+            let bad = samples.firstIndex(where: { !($0.graph.baseline(for: target) > 0) })
+        {
+            throw PredictorError(
+                origin: origin,
+                message: "sample \(bad) has baseline \(samples[bad].graph.baseline(for: target)); residual mode needs "
+                    + "a positive baseline (node costs from a cost table), or train with mode absolute")
+        }
+        let scale =
+            options.mode == .residual
+            ? training.reduce(0) { $0 + $1.target / $1.graph.baseline(for: target) } / Double(training.count)
+            : training.reduce(0) { $0 + $1.target } / Double(training.count)
+        // Each member's parameters are drawn from a seed drawn from the run's generator; the model records the
+        // run's seed. Members share the split and the scale; the first member's history is reported.
+        var members: [(model: PredictorModel, history: [PredictorEpoch], bestEpoch: Int)] = []
+        for _ in 0..<max(1, options.members) {
+            var member = PredictorModel(
+                network: options.network, target: target, targetScale: scale, seed: generator.next(),
+                mode: options.mode)
+            member.seed = options.seed
+            let fitted = fit(
+                &member, training: &training, validation: validation, options: options, generator: &generator)
+            members.append((member, fitted.history, fitted.bestEpoch))
+        }
+        var model = members[0].model
+        model.otherMembers = members.dropFirst().map(\.model.store)
+        return Result(model: model, history: members[0].history, bestEpoch: members[0].bestEpoch)
+    }
+
+    /// Fits `model` (from its initial parameters) to `training` and keeps the parameters of its best epoch on
+    /// `validation`; returns every epoch's figures and the best epoch.
+    private static func fit(
+        _ model: inout PredictorModel, training: inout [PredictorSample], validation: [PredictorSample],
+        options: PredictorTrainingOptions, generator: inout SeededGenerator
+    ) -> (history: [PredictorEpoch], bestEpoch: Int) {
         var optimiser = Adam()
         var best = (mape: Double.infinity, store: model.store, epoch: 0)
         var history: [PredictorEpoch] = []
@@ -66,10 +97,11 @@ public enum PredictorTraining {
             while start < training.count {
                 let chunk = training[start..<min(training.count, start + max(1, options.batchSize))]
                 start += chunk.count
-                let batch = GraphBatch(chunk.map(\.graph), scale: scale)
+                let batch = model.batch(chunk.map(\.graph))
                 let (output, tape) = model.network.forward(batch, store: model.store, threads: options.threads)
                 let (loss, dOutput) = MAPELoss.evaluate(
-                    predicted: output, targets: chunk.map { Float($0.target / scale) })
+                    predicted: model.lossInput(output),
+                    targets: chunk.map { Float(model.normalisedTarget($0.target, graph: $0.graph)) })
                 let gradients = model.network.backward(
                     dOutput, tape: tape, store: model.store, threads: options.threads)
                 optimiser.step(&model.store, gradients: gradients, learningRate: rate)
@@ -86,7 +118,7 @@ public enum PredictorTraining {
             }
         }
         model.store = best.store
-        return Result(model: model, history: history, bestEpoch: best.epoch)
+        return (history, best.epoch)
     }
 
     /// Sample indices ordered validation first, whole groups at a time: the distinct groups shuffled, then

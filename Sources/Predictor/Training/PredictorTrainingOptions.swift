@@ -21,13 +21,19 @@ public struct PredictorTrainingOptions: Sendable, Hashable {
     public var seed: UInt64
     /// The thread budget passed to the kernels.
     public var threads: ThreadBudget
+    /// What the network learns: the figure, or the correction of each graph's baseline.
+    public var mode: PredictorMode
+    /// Networks trained from different initialisations on the same split, their outputs averaged (1: one).
+    public var members: Int
 
     /// Options with defaults sized for a few hundred to a few thousand graphs.
     public init(
         network: GINNetwork = GINNetwork(), epochs: Int = 300, batchSize: Int = 32, learningRate: Float = 3e-3,
         minimumLearningRate: Float = 3e-5, validationFraction: Double = 0.2, patience: Int = 40, seed: UInt64 = 1,
-        threads: ThreadBudget = .single
+        threads: ThreadBudget = .single, mode: PredictorMode = .absolute, members: Int = 1
     ) {
+        self.mode = mode
+        self.members = members
         self.network = network
         self.epochs = epochs
         self.batchSize = batchSize

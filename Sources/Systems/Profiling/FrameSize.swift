@@ -31,6 +31,9 @@ public enum FrameSize {
         public var from: Side
         /// Header, prefix and tensors.
         public var bytes: Int
+        /// The position of the communicate that sends it (the last communicate between the two runs of
+        /// steps it joins), or nil for the logits going home after an edge head.
+        public var position: Int? = nil
     }
 
     /// The frames the engine sends for `mapping` (batch 1), in order, by the crossing rule of GNN's
@@ -42,25 +45,29 @@ public enum FrameSize {
     public static func frames(of mapping: Mapping) -> [Frame] {
         let space = mapping.space
         let scalar = space.featureScalarBytes
-        // (side, names read, name written, bytes of the written value)
-        var ops: [(side: Side, reads: [String], writes: String, bytes: Int)] = []
+        // (side, names read, name written, bytes of the written value, position; nil for the head)
+        var ops: [(side: Side, reads: [String], writes: String, bytes: Int, position: Int?)] = []
         var rows = space.pointsPerCloud
         for step in mapping.steps {
             switch step.operation {
             case .identity, .communicate:
                 continue
             case .knn:
-                ops.append((step.side, [featuresName], graphName, rows * space.k * 4))
+                ops.append((step.side, [featuresName], graphName, rows * space.k * 4, step.position))
             case .aggregate:
-                ops.append((step.side, [featuresName, graphName], featuresName, rows * step.outputWidth * scalar))
+                ops.append(
+                    (
+                        step.side, [featuresName, graphName], featuresName, rows * step.outputWidth * scalar,
+                        step.position
+                    ))
             case .combine:
-                ops.append((step.side, [featuresName], featuresName, rows * step.outputWidth * scalar))
+                ops.append((step.side, [featuresName], featuresName, rows * step.outputWidth * scalar, step.position))
             case .pool:
                 rows = 1
-                ops.append((step.side, [featuresName], featuresName, step.outputWidth * scalar))
+                ops.append((step.side, [featuresName], featuresName, step.outputWidth * scalar, step.position))
             }
         }
-        ops.append((mapping.head.side, [featuresName], logitsName, space.classes * 4))
+        ops.append((mapping.head.side, [featuresName], logitsName, space.classes * 4, nil))
         var segments: [[Int]] = ops.first?.side == .edge ? [[]] : []
         var sides: [Side] = ops.first?.side == .edge ? [.device] : []
         for (index, op) in ops.enumerated() {
@@ -96,7 +103,15 @@ public enum FrameSize {
             }
             for name in names { holders[name, default: []].insert(receiver) }
             let tensors = names.reduce(0) { $0 + tensor(name: $1, rank: 2, elementBytes: sizes[$1] ?? 0) }
-            frames.append(Frame(from: sides[index], bytes: header + prefix + tensors))
+            // The communicate between this run's last step and the next run's first (the head: after every step).
+            let after = segment.last.flatMap { ops[$0].position } ?? -1
+            let before = last ? nil : (segments[index + 1].first.flatMap { ops[$0].position } ?? mapping.steps.count)
+            let position = before.flatMap { before in
+                mapping.steps.last { step in
+                    step.position > after && step.position < before && step.operation == .communicate
+                }?.position
+            }
+            frames.append(Frame(from: sides[index], bytes: header + prefix + tensors, position: position))
         }
         return frames
     }

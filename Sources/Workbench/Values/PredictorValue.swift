@@ -34,9 +34,12 @@ extension PredictorValue: NamedValue {
     /// "predictor".
     public static var kindName: String { "predictor" }
 
-    /// `latency GIN (3 layers, hidden 64) on pi-i7, trained on m, validation MAPE 4.1 %`.
+    /// `latency GIN (residual, 3 members, 3 layers, hidden 64) on pi-i7, trained on m, validation MAPE 4.1 %`
+    /// (the members only for an ensemble).
     public var summary: String {
-        "\(model.target) GIN (\(model.network.layers) layers, hidden \(model.network.hiddenWidth)) on "
+        "\(model.target) GIN (\(model.mode), "
+            + (model.otherMembers.isEmpty ? "" : "\(1 + model.otherMembers.count) members, ")
+            + "\(model.network.layers) layers, hidden \(model.network.hiddenWidth)) on "
             + "\(table.system.name), trained on \(trainedOn), validation MAPE "
             + NumberFormat.fixed(validationMAPE * 100, 2) + " %"
     }
