@@ -298,7 +298,7 @@ case "dispatch-zoo":
             ?? table.deviceOnly
     }
     for (i, member) in table.members.enumerated() {
-        let zooMember = deployment.zoo.members.first { member.name.hasPrefix($0.name) }
+        let zooMember = deployment.zoo.members.first { member.name == $0.name || member.name == $0.name + " device-only" }
         print(
             "member \(member.name): accuracy=\(fixed(member.accuracy, 3)) (inherited weights) "
                 + "mode=\(zooMember?.mode?.rawValue ?? "?")\(member.name.hasSuffix("device-only") ? " (run on the device)" : "") "
@@ -312,7 +312,7 @@ case "dispatch-zoo":
     print("budget_ms=\(fixed(budget * 1000, 2)) (zoo budget \(zooBudget.map { fixed($0 * 1000, 2) } ?? "-") ms) best member per bandwidth by the calibration: " + expected.joined(separator: " "))
     let (system, first, second) = scheduledSystem(
         preset, requests: requests, at100: choice(100), at10: choice(10), seconds: seconds)
-    print("clock=\(clock) schedule: 100 Mbit/s, 10 from \(fixed(first, 2)) s, 40 from \(fixed(second, 2)) s; \(samples.count) requests of \(dataPath)")
+    print("clock=\(clock) schedule: 100 Mbit/s, 10 from \(fixed(first, 2)) s, 40 from \(fixed(second, 2)) s; \(samples.count) requests of \(dataPath) (\(data.pointsPerCloud) points per cloud)")
     try dispatchFigures(
         table: table, edge: edge, system: system, clock: clock, budget: budget, samples: samples, short: { $0 })
     edge.stop(drain: false)
