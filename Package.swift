@@ -102,6 +102,6 @@ let package = Package(
         .testTarget(
             name: "WorkbenchTests",
             dependencies: ["Workbench", "Search", "Predictor", "Systems", "Design", "GNN", "HDF5", "Tensor"]),
-        .testTarget(name: "TandemCLITests", dependencies: ["tandem"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "HDF5"]),
     ]
 )

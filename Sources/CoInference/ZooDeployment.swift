@@ -36,7 +36,9 @@ public struct ZooDeployment: Sendable {
     /// The members that carry weights, in the zoo's order, each with its deployable model.
     public var models: [(name: String, model: DeployableModel)] {
         zoo.members.compactMap { member in
-            weights.models[member.name].map { (member.name, DeployableModel(architecture: $0)) }
+            weights.models[member.name].map {
+                (member.name, DeployableModel(architecture: $0, classNames: weights.input.classNames))
+            }
         }
     }
 
@@ -47,23 +49,24 @@ public struct ZooDeployment: Sendable {
                 origin: "zoo",
                 message: "no member '\(name)' with weights (members: \(models.map(\.name).joined(separator: ", ")))")
         }
-        return DeployableModel(architecture: model)
+        return DeployableModel(architecture: model, classNames: weights.input.classNames)
     }
 
-    /// One candidate per member with weights (its own mapping, the zoo's accuracy), except that of the
-    /// members that run wholly on the device (mode `D`, or a plan with no edge step, such as `comm | comm`
-    /// with nothing between) only one is kept, since a table holds exactly one device-only member: the zoo's
-    /// fallback member if it is one of them, else the most accurate. Without any, the fallback is the most
-    /// accurate member's network run wholly on the device (named `NAME device-only`). Throws a
-    /// `CoInferenceError` when no member has weights.
+    /// One candidate per member with weights (its own mapping; the accuracy of the weights it carries: the
+    /// retrained accuracy when retrained, else the inherited-weight one), except that of the members that run
+    /// wholly on the device (mode `D`, or a plan with no edge step, such as `comm | comm` with nothing between)
+    /// only one is kept, since a table holds exactly one device-only member: the zoo's fallback member if it
+    /// is one of them, else the most accurate. Without any, the fallback is the most accurate member's network
+    /// run wholly on the device (named `NAME device-only`). Throws a `CoInferenceError` when no member has
+    /// weights.
     public func candidates() throws(CoInferenceError) -> [MemberTable.Candidate] {
         let fallback = weights.fallbackMember(of: zoo)
         var all: [(candidate: MemberTable.Candidate, local: Bool)] = []
         var mostAccurate: (name: String, model: DeployableModel, accuracy: Double)?
         for member in zoo.members {
             guard let weighted = weights.models[member.name] else { continue }
-            let model = DeployableModel(architecture: weighted)
-            let accuracy = member.score.accuracy
+            let model = DeployableModel(architecture: weighted, classNames: weights.input.classNames)
+            let accuracy = weights.retrained[member.name]?.accuracy ?? member.score.accuracy
             if mostAccurate == nil || accuracy > mostAccurate?.accuracy ?? 0 {
                 mostAccurate = (member.name, model, accuracy)
             }

@@ -64,6 +64,7 @@ enum CoInferenceMain {
                 let summary = try runtime.run(launch.samples)
                 if !launch.quiet { for report in summary.reports { print(SummaryText.line(report)) } }
                 for line in SummaryText.summary(summary, system: launch.system) { print(line) }
+                if let path = launch.logitsPath { try LogitsFile.write(summary.reports, to: path) }
             case .dispatch(let deployment, let budget):
                 try dispatch(deployment, budget: budget, launch: launch)
             case .bestSplit(let model):

@@ -99,3 +99,30 @@ private func savedZoo(_ entries: [(name: String, text: String, accuracy: Double)
     #expect(table.members[table.deviceOnly].name == "bounce")
     #expect(table.members[table.deviceOnly].latency.bytes == 0)
 }
+
+@Test func aRetrainedMemberCandidatesWithItsRetrainedAccuracyAndTheZoosClassNames() throws {
+    let architecture = try Architecture.parse(modeArchitectures[2], in: engineSpace)
+    var generator = SeededGenerator(seed: 3)
+    let model = try ArchitectureModel(architecture, space: engineSpace, dropout: 0, generator: &generator)
+    let member = ZooMember(
+        name: "split", architecture: architecture, target: SearchTarget(latencyBudgetSeconds: 1, bandwidthMbps: 40),
+        bandwidthMbps: 40, cost: CostEstimate(latencySeconds: 0.01, deviceEnergyJoules: 0.1),
+        score: ArchitectureScore(accuracy: 0.4, meanClassAccuracy: 0.4, loss: 1))
+    let zoo = Zoo(space: engineSpace, members: [member], front: [], costModel: "test", accuracyModel: "test")
+    let names = (0..<engineSpace.classes).map { "class\($0)" }
+    let retrained = ZooRetraining(
+        mode: .scratch, epochs: 2, seed: 1, batch: 4, learningRate: 0.01, accuracy: 0.8, meanClassAccuracy: 0.75,
+        loss: 0.5)
+    let folder = NSTemporaryDirectory() + "zoo-retrained-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try zoo.save(
+        to: folder + "/zoo.h5",
+        weights: ZooWeights(
+            systemName: "pi-i7", models: ["split": model], input: ZooInput(classNames: names),
+            retrained: ["split": retrained]))
+    let deployment = try ZooDeployment.load(folder + "/zoo.h5")
+    let candidates = try deployment.candidates()
+    #expect(candidates.first { $0.name == "split" }?.accuracy == 0.8, "the accuracy of the weights it runs")
+    #expect(try deployment.model(named: "split").classNames == names)
+}

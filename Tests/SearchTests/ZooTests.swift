@@ -56,8 +56,10 @@ import Testing
     }
 
     @Test func zooFileIsReadableByH5pyWithDocumentedAttributes() throws {
-        let python =
-            FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/tandem/venv/bin/python").path
+        let venv =
+            ProcessInfo.processInfo.environment["TANDEM_VENV"]
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/tandem/venv").path
+        let python = venv + "/bin/python"
         guard FileManager.default.isExecutableFile(atPath: python) else {
             print("skipping the h5py cross-check: no venv at \(python) (run scripts/setup --torch)")
             return
@@ -65,7 +67,8 @@ import Testing
         let (_, zoo) = try searchedZoo()
         let folder = try TemporaryFolder()
         let path = folder.file("zoo.h5")
-        try zoo.save(to: path)
+        let weights = describedWeights(of: zoo)
+        try zoo.save(to: path, weights: weights)
         let json = try runPython(python, script: "scripts/h5_read_check.py", path)
         let attributes = json["attributes"] as? [String: [String: Any]] ?? [:]
         let root = attributes["/"] ?? [:]
@@ -73,6 +76,39 @@ import Testing
         #expect((root["space_k"] as? NSNumber)?.intValue == searchSpace.k)
         #expect((root["space_points"] as? NSNumber)?.intValue == searchSpace.pointsPerCloud)
         #expect(root["member_names"] as? [String] == zoo.members.map(\.name))
+        // The system, the input the models expect, and the units, read independently.
+        #expect(root["system"] as? String == "pi-i7")
+        #expect(root["system_description"] as? String == weights.systemDescription)
+        #expect((root["batch_size"] as? NSNumber)?.intValue == 1)
+        #expect((root["units"] as? String)?.contains("latency s and energy J") == true)
+        #expect(root["class_names"] as? [String] == ["sphere", "cylinder", "torus"])
+        #expect(root["input_transform"] as? String == "none")
+        #expect((root["input_layout"] as? String)?.hasPrefix("float32 [points, 3] xyz") == true)
+        #expect(number(root["input_centroid_max"]) == weights.input.centroidMax)
+        #expect(number(root["input_radius_mean"]) == weights.input.radiusMean)
+        #expect((root["training_augmentation"] as? [Any] ?? []).map(number) == [0.8, 1.25, 0.1, 0.005, 0.05].map {
+            Double(Float($0))
+        })
+        for member in zoo.members {
+            let read = attributes["/members/" + member.name] ?? [:]
+            if let record = weights.retrained[member.name] {
+                #expect(read["retrained_mode"] as? String == "finetune")
+                #expect((read["retrained_epochs"] as? NSNumber)?.intValue == record.epochs)
+                #expect((read["retrained_seed"] as? NSNumber)?.intValue == 11)
+                #expect((read["retrained_batch"] as? NSNumber)?.intValue == 8)
+                #expect(number(read["retrained_lr"]) == 0.0005)
+                #expect(number(read["retrained_accuracy"]) == 0.625)
+                #expect(number(read["retrained_mean_class_accuracy"]) == 0.6)
+                #expect(number(read["retrained_loss"]) == 0.875)
+                #expect(number(read["accuracy"]) == member.score.accuracy, "the inherited accuracy stays")
+            } else {
+                #expect(read["retrained_mode"] == nil)
+            }
+            if let measured = weights.measured[member.name] {
+                #expect(number(read["measured_latency_s"]) == measured.latencySeconds)
+                #expect(number(read["measured_energy_J"]) == measured.deviceEnergyJoules)
+            }
+        }
         for member in zoo.members + zoo.front {
             let group = (member.target == nil ? "/front/" : "/members/") + member.name
             let read = try #require(attributes[group], "h5py sees \(group)")

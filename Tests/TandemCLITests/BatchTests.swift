@@ -4,6 +4,7 @@ import Testing
 @Suite struct BatchTests {
     @Test func scriptThatSucceedsExitsZero() throws {
         let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try "set seed=3\nshow settings\n".write(toFile: directory + "/ok.tandem", atomically: true, encoding: .utf8)
         let result = try Binary.run(["ok.tandem"], directory: directory)
         #expect(result.status == 0)
@@ -13,6 +14,7 @@ import Testing
 
     @Test func firstErrorStopsWithFileLineColumnAndExitOne() throws {
         let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try "set seed=3\nset  thraeds=2\nshow settings\n".write(
             toFile: directory + "/bad.tandem", atomically: true, encoding: .utf8)
         let result = try Binary.run(["bad.tandem"], directory: directory)
@@ -29,6 +31,7 @@ import Testing
 
     @Test func keepGoingRunsEverythingAndStillExitsOne() throws {
         let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try "set seed=x\nshow settings\n".write(toFile: directory + "/bad.tandem", atomically: true, encoding: .utf8)
         let result = try Binary.run(["--keep-going", "bad.tandem"], directory: directory)
         #expect(result.status == 1)
@@ -64,6 +67,7 @@ import Testing
 
     @Test func checkResolvesWithoutRunning() throws {
         let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try "make shapes as s\nexport s to out.h5\nshow t\n".write(
             toFile: directory + "/c.tandem", atomically: true, encoding: .utf8)
         let result = try Binary.run(["check", "c.tandem"], directory: directory)
@@ -84,6 +88,7 @@ import Testing
 
     @Test func notebookRunWritesOutputsAndCheckFailsWithADiffAfterAnEdit() throws {
         let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/n.md"
         try "# N\n\n```tandem\nset seed=5\nshow settings\n```\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try Binary.run(["notebook", "check", path]).status == 1)

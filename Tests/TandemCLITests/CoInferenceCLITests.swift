@@ -4,6 +4,7 @@ import Testing
 @Suite struct CoInferenceCLITests {
     @Test func edgeServesADeviceProcessAndSIGTERMDrainsAndExitsZero() throws {
         let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let setup = try Binary.run(
             [
                 "-c",

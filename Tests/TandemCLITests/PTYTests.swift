@@ -78,6 +78,7 @@ enum PTYDriver {
 @Suite(.serialized) struct PTYTests {
     @Test func tabCompletesVerbsKeysAndNamesAndCtrlCCancelsWithoutKillingTheREPL() throws {
         let home = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let transcript = try PTYDriver.run(
             [
                 ("", "tandem> "),
@@ -98,6 +99,7 @@ enum PTYDriver {
 
     @Test func historyIsKeptInTheHomeFileWithoutConsecutiveDuplicatesAndRecalledNextTime() throws {
         let home = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let first = try PTYDriver.run(
             [
                 ("", "tandem> "),
@@ -124,6 +126,7 @@ enum PTYDriver {
     @Test(arguments: [false, true])
     func utf8NamesPathsAndTheEllipsisPromptSurviveTheLineEditor(cLocale: Bool) throws {
         let home = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(
             atPath: home + "/dir with space/ünï 数据", withIntermediateDirectories: true)
         let transcript = try PTYDriver.run(
@@ -145,6 +148,7 @@ enum PTYDriver {
 
     @Test func tabCompletesPathsWithSpacesQuotedAndInsideAnOpenQuote() throws {
         let home = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         try FileManager.default.createDirectory(
             atPath: home + "/dir with space/ünï 数据", withIntermediateDirectories: true)
         let transcript = try PTYDriver.run(
@@ -164,6 +168,7 @@ enum PTYDriver {
 
     @Test func noColorTurnsOffColourOnATerminal() throws {
         let home = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let transcript = try PTYDriver.run(
             [("", "tandem> "), ("lod\r", "did you mean 'load'?"), ("\u{04}", "")], home: home, noColor: true)
         #expect(transcript.contains("\nerror: unknown command 'lod'"), "\(transcript)")

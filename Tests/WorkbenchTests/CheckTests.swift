@@ -6,6 +6,7 @@ import Testing
 @Suite struct CheckTests {
     @Test func checkReportsBadValuesBadArchitectureTextAndMissingFilesWithoutRunning() {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, output) = capturingShell(directory: directory)
         let script = """
             make shapes classes=2 train=2 test=1 points=16 as d

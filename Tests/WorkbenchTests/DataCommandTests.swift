@@ -19,6 +19,7 @@ import Testing
 
     @Test func exportThenLoadGivesBackEqualData() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         #expect(shell.execute("make shapes classes=3 train=2 test=1 points=16 as s; export s to s.h5") == 0)
         #expect(shell.execute("load s.h5 as back; load s.h5/test; export s_test to t.h5; load t.h5") == 0, "\(buffer.text)")
@@ -30,6 +31,7 @@ import Testing
 
     @Test func loadReadsGraphsWrittenByTheHDF5Layout() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let graphs = GraphSet(
             features: Tensor(shape: [3, 2], scalars: [1, 2, 3, 4, 5, 6]), sources: [0, 1], targets: [1, 0],
             graphPointer: [0, 2, 3], labels: [1, 0])
@@ -42,6 +44,7 @@ import Testing
 
     @Test func lsListsObjectsLikeH5lsWithLayouts() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         shell.execute("make shapes classes=2 train=1 test=1 points=4 as s; export s to s.h5")
         buffer.text = ""
@@ -61,6 +64,7 @@ import Testing
 
     @Test func loadErrorsNameTheFileAndWhatItHolds() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         shell.execute("load missing.h5")
         #expect(buffer.text.hasPrefix("error: \(directory)/missing.h5: no such file"))
@@ -72,6 +76,7 @@ import Testing
 
     @Test func aFileThatIsNotHDF5IsReportedAtThePathInAScript() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try "not hdf5\n".write(toFile: directory + "/bad.h5", atomically: true, encoding: .utf8)
         let (shell, buffer) = capturingShell(directory: directory)
         #expect(shell.runScript("load bad.h5 as x\n", file: "s.tandem").failures == 1)

@@ -141,6 +141,7 @@ import Testing
 
     @Test func supernetFileExportsLoadsAndResumesExactly() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         let setup =
             "make shapes classes=2 train=4 test=2 points=64 seed=5 as d; space small as s; "

@@ -183,6 +183,7 @@ final class Watchdog: Sendable {
 @Suite struct FuzzTests {
     @Test func thousandsOfRandomAndMutatedCommandLinesEndInAResultOrAnErrorNeverATrap() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let buffer = TextBuffer()
         let shell = Shell(session: Session(directory: directory), console: .capturing(into: buffer))
         let setup = [

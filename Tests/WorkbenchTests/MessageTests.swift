@@ -9,6 +9,7 @@ import Testing
 @Suite struct MessageTests {
     @Test func aFileWithDataButNoLabelNamesTheMissingDataset() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try HDF5File.write(to: directory + "/nolabel.h5") { file in
             try file.write(Tensor.zeros([2, 4, 3]), at: "/data")
         }

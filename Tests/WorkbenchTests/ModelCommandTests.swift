@@ -65,6 +65,7 @@ import Testing
 
     @Test func exportedModelLoadsBackWithTheSameWeights() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         shell.execute(Self.tiny)
         #expect(shell.execute("train pointnet on d epochs=1 batch=4 as p; export p to models/p.h5") == 0)

@@ -8,6 +8,7 @@ import Testing
     @Test(arguments: ["pointnet", "a"])
     func anExportedModelKeepsItsTrainingRecordAndEvaluatesAsBefore(model: String) throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         #expect(
             shell.execute(

@@ -7,6 +7,7 @@ import Tensor
 @Suite struct ModelReplayTests {
     @Test func savedSessionWithModelsAndSupernetReplaysToIdenticalState() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(interactive: true, directory: directory)
         for line in [
             "set seed=4", "make shapes classes=2 train=4 test=2 points=64 as d", "space small k=3 classes=2 as s",

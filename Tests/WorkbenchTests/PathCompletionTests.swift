@@ -7,6 +7,7 @@ import Testing
     /// A directory holding `dir with space/ünï 数据/tëst 0.h5` and `data.h5`.
     static func tree() throws -> String {
         let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(
             atPath: root + "/dir with space/ünï 数据", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: root + "/dir with space/ünï 数据/tëst 0.h5", contents: Data())

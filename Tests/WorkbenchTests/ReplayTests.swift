@@ -7,6 +7,7 @@ import Tensor
 @Suite struct ReplayTests {
     @Test func savedSessionReplaysToIdenticalState() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, _) = capturingShell(interactive: true, directory: directory)
         for line in [
             "set seed=9", "ma sh classes=3 train=2 test=1 points=16 as toy", "show toy", "list", "lod typo",
@@ -45,6 +46,7 @@ import Tensor
 
     @Test func saveRangeSelectsByHistoryNumber() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         shell.execute("set seed=1")
         shell.execute("set seed=2")
@@ -58,6 +60,7 @@ import Tensor
 
     @Test func runReplaysAScriptInTheSessionAndRecordsItsCommands() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try AtomicFile.write("set seed=5\n# comment\n\nset threads=2\n", to: directory + "/s.tandem")
         let (shell, _) = capturingShell(directory: directory)
         #expect(shell.execute("run s.tandem") == 0)
@@ -114,6 +117,7 @@ import Tensor
 
     @Test func outputRedirectsResultsToAFileAndBack() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         shell.execute("output out.txt; show settings; output; list")
         let file = try AtomicFile.read(directory + "/out.txt")

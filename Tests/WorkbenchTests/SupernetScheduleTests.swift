@@ -26,6 +26,7 @@ import Tensor
 
     @Test func aStoppedSupernetTrainRecordsTheEpochsItCompletedSoReplayMatches() throws {
         let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let (shell, buffer) = capturingShell(directory: directory)
         #expect(shell.execute(Self.setup) == 0, "\(buffer.text)")
         let checkpoint = directory + "/cp.h5"

@@ -5,20 +5,22 @@ import Tensor
 
 /// `tandem device --edge HOST:PORT --model FILE --data FILE [--split N|best | --member NAME | --dispatch --budget T]
 /// [--system pi-i7] [--bandwidth MBIT] [--delay MS] [--factor F] [--n N] [--clock wait|virtual] [--pipeline]
-/// [--float16] [--cpu N|none] [--quiet]`.
+/// [--float16] [--cpu N|none] [--quiet] [--logits FILE]`.
 public struct DeviceLaunch {
     /// The usage text.
     public static let usage = """
         usage: tandem device --edge HOST:PORT --model FILE --data FILE [--split N|best] [--system pi-i7|tx2-i7]
                              [--bandwidth MBIT] [--delay MS] [--factor F] [--n N] [--clock wait|virtual]
-                             [--pipeline] [--float16] [--cpu N|none] [--quiet]
+                             [--pipeline] [--float16] [--cpu N|none] [--quiet] [--logits FILE.h5]
                tandem device --edge HOST:PORT --model ZOO.h5 --data FILE (--member NAME | --dispatch --budget T)
                              [the options above]
         --model ZOO.h5 takes a zoo file (saved by `export Z to ZOO.h5` after `search`): --member NAME runs one
         member, --dispatch chooses per request the most accurate member that meets --budget (100ms, 0.1s) at
         the bandwidth estimated from recent transfers, after calibrating every member on the first 4 clouds;
-        the edge must serve the zoo (`tandem edge --models ZOO.h5`). --split best (a DGCNN or PointNet file)
-        runs the same requests at every split point, one line each, and names the fastest (Neurosurgeon-style).
+        the edge must serve the zoo (`tandem edge --models ZOO.h5`). --logits FILE.h5 writes every request's
+        logits (dataset `logits` [n, classes], with `labels` and `predictions`) for one model or member.
+        --split best (a DGCNN or PointNet file) runs the same requests at every split point, one line each, and
+        names the fastest (Neurosurgeon-style).
         exit status: 0 every request answered, 1 the run failed, 64 wrong use (the message names the argument)
         """
 
@@ -46,6 +48,8 @@ public struct DeviceLaunch {
     public var cpu: Int?
     /// Print only the summary.
     public var quiet: Bool
+    /// Where to write the requests' logits (`--logits`; nil: nowhere).
+    public var logitsPath: String?
 
     /// Parses the arguments after `device`, loads the model and the data.
     public init(arguments: [String], log: @escaping @Sendable (String) -> Void) throws {
@@ -54,7 +58,7 @@ public struct DeviceLaunch {
             arguments,
             valued: [
                 "--edge", "--model", "--data", "--split", "--system", "--bandwidth", "--delay", "--factor", "--n",
-                "--clock", "--cpu", "--member", "--budget",
+                "--clock", "--cpu", "--member", "--budget", "--logits",
             ], switches: ["--pipeline", "--float16", "--quiet", "--dispatch"], command: name)
         guard let edgeText = args.value("--edge"), let edge = Endpoint(parsing: edgeText) else {
             throw CoInferenceError(origin: name, message: "--edge HOST:PORT is required (where `tandem edge` listens)")
@@ -133,6 +137,13 @@ public struct DeviceLaunch {
         self.options = options
         cpu = try EdgeLaunch.cpu(args.value("--cpu"), default: CPUAffinity.available() >= 2 ? 0 : nil)
         quiet = args.flags.contains("--quiet")
+        logitsPath = args.value("--logits")
+        if logitsPath != nil, case .dispatch = work {
+            throw CoInferenceError(origin: name, message: "--logits needs one model or --member, not --dispatch")
+        }
+        if logitsPath != nil, case .bestSplit = work {
+            throw CoInferenceError(origin: name, message: "--logits needs one split (--split N), not --split best")
+        }
     }
 
     /// Seconds from `100ms`, `0.1s`, `250us` or a bare number of milliseconds; nil when not a duration.

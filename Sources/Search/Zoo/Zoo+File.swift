@@ -9,10 +9,12 @@ import HDF5
 /// point a group `front/NAME/`, with attributes:
 /// `architecture` int64[2·positions] (op ids then function ids), `architecture_text` (readable form),
 /// `architecture_dataset_form`, `mode` (`D`, `E`, `DE`, `ED`, `DED`), `bandwidth_mbps`,
-/// `predicted_latency_s`, `predicted_energy_J` (device energy per sample), `accuracy`,
-/// `mean_class_accuracy` (fractions), `loss` (inherited-weight scores), `k`, `points`, and for best designs
-/// `budget_latency_s` and, when there is one, `budget_energy_J`. Weights, measured figures and the
-/// device-only fallback: see `ZooWeights`.
+/// `predicted_latency_s`, `predicted_energy_J` (device energy per sample, by `cost_model`), `accuracy`,
+/// `mean_class_accuracy` (fractions), `loss` (the inherited-weight supernet scores, kept after retraining),
+/// `k`, `points`, and for best designs `budget_latency_s` and, when there is one, `budget_energy_J`. Units are
+/// in the names: `_s` seconds, `_J` joules, `_mbps` Mbit/s. The system, the input the models expect (class
+/// names, layout, normalisation), weights, measured figures, retraining and the device-only fallback: see
+/// `ZooWeights`, `ZooInput` and `ZooRetraining`.
 public enum ZooFile {
     /// The `tandem_kind` attribute of zoo files.
     public static let kind = "tandem-zoo"

@@ -8,20 +8,20 @@ extension LoadCommand {
     static func loadZoo(_ path: String) throws -> (any NamedValue)? {
         if isZooFile(path) {
             let zoo = try Zoo.load(from: path)
-            let weights = try ZooWeights.load(from: path, zoo: zoo)
-            return ZooValue(
-                zoo: zoo, systemName: weights.systemName, measured: weights.measured, models: weights.models)
+            return ZooValue(zoo: zoo, weights: try ZooWeights.load(from: path, zoo: zoo))
         }
         let parts = path.components(separatedBy: "/members/")
         guard parts.count == 2, !parts[1].isEmpty, !parts[1].contains("/"), isZooFile(parts[0]) else { return nil }
         let zoo = try Zoo.load(from: parts[0])
-        guard let model = try ZooWeights.load(from: parts[0], zoo: zoo).models[parts[1]] else {
+        let weights = try ZooWeights.load(from: parts[0], zoo: zoo)
+        guard let model = weights.models[parts[1]] else {
             throw SearchError.file(
                 path: parts[0],
                 detail: "has no weights for member '\(parts[1])' (members: "
                     + zoo.members.map(\.name).joined(separator: ", ") + ")")
         }
-        return try ModelValue(.architecture(model), points: model.space.pointsPerCloud)
+        return ModelValue(
+            .architecture(model), classNames: weights.input.classNames, points: model.space.pointsPerCloud)
     }
 
     /// Whether `path` is an HDF5 file whose root `tandem_kind` is `tandem-zoo`.

@@ -78,7 +78,11 @@ struct SearchCommand: Command {
         shell.console.print(report(state, zoo: zoo, name: name))
         let requests = call.integer("measure", default: 3)
         guard (0...1000).contains(requests) else { throw call.error("measure=\(requests): 0 to 1000", at: "measure") }
-        var result = ZooValue(zoo: zoo, systemName: cost.system.name)
+        var result = ZooValue(
+            zoo: zoo, systemName: cost.system.name, systemDescription: ZooValue.describe(cost.system),
+            input: ZooInput(
+                describing: data.train, classNames: data.classNames,
+                augmentation: value.supernet.options.training.augmentation))
         let samples = DeviceLaunch.samples(data.evaluation, count: requests + 1)
         for member in zoo.members {
             try shell.cancellation.check()

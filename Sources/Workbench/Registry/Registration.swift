@@ -41,6 +41,7 @@ extension CommandRegistry {
         PredictCommand.self,
         SearchCommand.self,
         SearchCompareCommand.self,
+        ZooRetrainCommand.self,
         PlotCommand.self,
     ])
 }
