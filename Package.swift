@@ -71,9 +71,11 @@ let package = Package(
         .executableTarget(
             name: "gnn-bench", dependencies: ["GNN", "HDF5", "Tensor"], path: "scripts/bench/gnn-bench",
             swiftSettings: mathFlags),
-        /// Co-inference figures behind scripts/bench/coinfer: splits × bandwidths, devices per edge, clock agreement.
+        /// Co-inference figures behind scripts/bench/coinfer (splits × bandwidths, devices per edge, clock agreement,
+        /// the dispatcher) and scripts/bench/dispatch-zoo (the dispatcher over a searched zoo).
         .executableTarget(
-            name: "coinfer-bench", dependencies: ["CoInference", "Systems", "Design", "GNN", "Tensor"],
+            name: "coinfer-bench",
+            dependencies: ["CoInference", "Search", "Systems", "Design", "GNN", "HDF5", "Tensor"],
             path: "scripts/bench/coinfer-bench", swiftSettings: mathFlags),
         /// The GEMM libraries (oneDNN as Tandem calls it, oneDNN's own threads, OpenBLAS, BLIS) at Tandem's shapes,
         /// run by `scripts/bench/gemm`.

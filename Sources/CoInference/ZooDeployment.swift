@@ -53,14 +53,15 @@ public struct ZooDeployment: Sendable {
     }
 
     /// One candidate per member with weights (its own mapping; the accuracy of the weights it carries: the
-    /// retrained accuracy when retrained, else the inherited-weight one), except that of the
-    /// device-only (mode `D`) members only the zoo's fallback member is kept, since a table holds exactly one
-    /// device-only member. Without a device-only member the fallback is the most accurate member's network
+    /// retrained accuracy when retrained, else the inherited-weight one), except that of the members that run
+    /// wholly on the device (mode `D`, or a plan with no edge step, such as `comm | comm` with nothing between)
+    /// only one is kept, since a table holds exactly one device-only member: the zoo's fallback member if it
+    /// is one of them, else the most accurate. Without any, the fallback is the most accurate member's network
     /// run wholly on the device (named `NAME device-only`). Throws a `CoInferenceError` when no member has
     /// weights.
     public func candidates() throws(CoInferenceError) -> [MemberTable.Candidate] {
         let fallback = weights.fallbackMember(of: zoo)
-        var result: [MemberTable.Candidate] = []
+        var all: [(candidate: MemberTable.Candidate, local: Bool)] = []
         var mostAccurate: (name: String, model: DeployableModel, accuracy: Double)?
         for member in zoo.members {
             guard let weighted = weights.models[member.name] else { continue }
@@ -69,14 +70,19 @@ public struct ZooDeployment: Sendable {
             if mostAccurate == nil || accuracy > mostAccurate?.accuracy ?? 0 {
                 mostAccurate = (member.name, model, accuracy)
             }
-            if member.mode == .d && member.name != fallback { continue }
-            result.append(MemberTable.Candidate(name: member.name, model: model, split: nil, accuracy: accuracy))
+            let candidate = MemberTable.Candidate(name: member.name, model: model, split: nil, accuracy: accuracy)
+            let segments = (try? model.plan(split: nil))?.segments.count
+            all.append((candidate, member.mode == .d || segments == 1))
         }
         guard let best = mostAccurate else {
             throw CoInferenceError(
                 origin: "zoo", message: "no member carries weights: save the zoo from a search (`export Z to F.h5`)")
         }
-        if fallback == nil || !result.contains(where: { $0.name == fallback }) {
+        let local = all.filter(\.local).map(\.candidate)
+        let kept =
+            local.first { $0.name == fallback } ?? local.max { ($0.accuracy ?? 0) < ($1.accuracy ?? 0) }
+        var result = all.filter { !$0.local || $0.candidate.name == kept?.name }.map(\.candidate)
+        if kept == nil {
             result.append(
                 MemberTable.Candidate(
                     name: best.name + " device-only", model: best.model, split: nil, accuracy: best.accuracy,

@@ -67,6 +67,10 @@ enum CoInferenceMain {
                 if let path = launch.logitsPath { try LogitsFile.write(summary.reports, to: path) }
             case .dispatch(let deployment, let budget):
                 try dispatch(deployment, budget: budget, launch: launch)
+            case .bestSplit(let model):
+                let search = try SplitSearch.run(
+                    model, edge: launch.edge, options: launch.options, samples: launch.samples, log: log)
+                for line in SummaryText.splitSearch(search, model: model.name, options: launch.options) { print(line) }
             }
             return 0
         } catch {

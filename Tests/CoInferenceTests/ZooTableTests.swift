@@ -80,6 +80,26 @@ private func savedZoo(_ entries: [(name: String, text: String, accuracy: Double)
     #expect(throws: CoInferenceError.self) { try deployment.model(named: "nobody") }
 }
 
+@Test func aMemberWhoseCommunicatesEncloseNothingCountsAsTheDeviceOnlyMember() throws {
+    // Mode DED by its communicates, but nothing runs between them: its plan has no edge step (the searched
+    // zoo of Sources/CoInference/README.md "Measured with a searched zoo" had such a winner).
+    let bounce = "combine(16) | knn | comm | comm | combine(16) | pool(max+mean)"
+    let (deployment, folder) = try savedZoo([("edge", modeArchitectures[1], 0.6), ("bounce", bounce, 0.7)])
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    #expect(deployment.zoo.members.map(\.mode) == [.e, .ded])
+    let candidates = try deployment.candidates()
+    #expect(candidates.map(\.name) == ["edge", "bounce"], "no extra device-only member is added")
+    let server = try startEdge(deployment.models.map(\.model))
+    defer {
+        server.stop(drain: false)
+        server.wait()
+    }
+    let table = try MemberTable.calibrated(
+        deployment, edge: server.endpoint, options: DeviceOptions(system: fastSystem()), samples: samples(1, seed: 9))
+    #expect(table.members[table.deviceOnly].name == "bounce")
+    #expect(table.members[table.deviceOnly].latency.bytes == 0)
+}
+
 @Test func aRetrainedMemberCandidatesWithItsRetrainedAccuracyAndTheZoosClassNames() throws {
     let architecture = try Architecture.parse(modeArchitectures[2], in: engineSpace)
     var generator = SeededGenerator(seed: 3)

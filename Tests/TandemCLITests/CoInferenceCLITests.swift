@@ -35,6 +35,55 @@ import Testing
         #expect(text.contains("draining") && text.contains("stopped after 3 requests"), "\(text)")
     }
 
+    @Test func deviceSplitBestRunsEverySplitPointAndNamesTheFastest() throws {
+        let directory = Binary.temporaryDirectory()
+        let setup = try Binary.run(
+            [
+                "-c",
+                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; "
+                    + "train dgcnn on toy epochs=1 batch=4 k=4 as m; export m to m.h5; export toy to toy.h5",
+            ], directory: directory)
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let (edge, log, started, port) = try Binary.startEdge(["m.h5"], directory: directory)
+        defer { if edge.isRunning { edge.terminate() } }
+        let found = try #require(port.isEmpty ? nil : port, "edge log: \(started)")
+        let arguments = [
+            "device", "--edge", "127.0.0.1:\(found)", "--model", "m.h5", "--data", "toy.h5/test", "--n", "2",
+            "--cpu", "none", "--bandwidth", "40",
+        ]
+        let device = try Binary.run(arguments + ["--split", "best"], directory: directory)
+        #expect(device.status == 0, "\(device.stderr)")
+        let lines = device.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("best split of dgcnn on pi-i7") == true, "\(device.stdout)")
+        #expect(lines.first?.contains("40 Mbit/s") == true && lines.first?.contains("2 requests per split") == true)
+        // One line per split point, 0 (edge-only) up to the layers (device-only), each with its median latency.
+        let rows = lines.filter { $0.hasPrefix("split ") }
+        try #require(rows.count >= 3, "\(device.stdout)")
+        #expect(rows.first?.hasPrefix("split 0 (edge-only): sent ") == true)
+        #expect(rows.last?.hasPrefix("split \(rows.count - 1) (device-only): sent 0 B") == true, "\(device.stdout)")
+        func milliseconds(_ line: String, after key: String) throws -> Double {
+            let rest = try #require(line.range(of: key)).upperBound
+            let words = line[rest...].split(separator: " ")
+            let value = try #require(Double(words[0].trimmingCharacters(in: CharacterSet(charactersIn: ","))))
+            return words[1].hasPrefix("ms") ? value : value * 1000
+        }
+        let latencies = try rows.map { try milliseconds($0, after: "latency ") }
+        let bestLine = try #require(lines.first { $0.hasPrefix("best: split ") }, "\(device.stdout)")
+        let bestSplit = try #require(Int(bestLine.dropFirst("best: split ".count).prefix { $0.isNumber }))
+        // The fastest printed median (printed to 0.1 ms, so a tie in print may go either way).
+        #expect(latencies[bestSplit] <= (latencies.min() ?? 0) + 0.05, "\(device.stdout)")
+        #expect(abs(try milliseconds(bestLine, after: "latency median ") - latencies[bestSplit]) < 1e-9)
+
+        let wrong = try Binary.run(arguments + ["--split", "fastest"], directory: directory)
+        #expect(wrong.status == 64 && wrong.stderr.contains("--split"), "\(wrong.stderr)")
+
+        edge.terminate()
+        edge.waitUntilExit()
+        let text = started + String(decoding: log.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Every split but device-only sent its 2 requests to this edge.
+        #expect(text.contains("stopped after \(2 * (rows.count - 1)) requests"), "\(text)")
+    }
+
     @Test func deviceWithoutAnEdgeAddressIsAUsageError() throws {
         let result = try Binary.run(["device", "--model", "m.h5"])
         #expect(result.status == 64)

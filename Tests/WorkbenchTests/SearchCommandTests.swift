@@ -7,7 +7,7 @@ import Testing
 @testable import Workbench
 
 /// A shell with tiny splits `d`, a supernet `sn` trained one epoch on them and the cost table `t` of its space.
-private func searchShell(directory: String) -> (Shell, TextBuffer) {
+func searchShell(directory: String) -> (Shell, TextBuffer) {
     let (shell, buffer) = capturingShell(directory: directory)
     let status = shell.execute(
         "make shapes classes=2 train=4 test=2 points=64 seed=5 as d; space small as s; "
@@ -19,7 +19,7 @@ private func searchShell(directory: String) -> (Shell, TextBuffer) {
 }
 
 /// The search arguments every test shares (tiny counts).
-private let tiny = "bandwidths=10,100 samples=6 children=3 seed=3"
+let tiny = "bandwidths=10,100 samples=6 children=3 seed=3"
 
 @Suite struct SearchCommandTests {
     @Test func searchRunsEndToEndMeasuresWinnersAndShowsAndPlotsTheZoo() throws {

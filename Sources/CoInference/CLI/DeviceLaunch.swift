@@ -3,13 +3,13 @@ import HDF5
 import Systems
 import Tensor
 
-/// `tandem device --edge HOST:PORT --model FILE --data FILE [--split N | --member NAME | --dispatch --budget T]
+/// `tandem device --edge HOST:PORT --model FILE --data FILE [--split N|best | --member NAME | --dispatch --budget T]
 /// [--system pi-i7] [--bandwidth MBIT] [--delay MS] [--factor F] [--n N] [--clock wait|virtual] [--pipeline]
 /// [--float16] [--cpu N|none] [--quiet] [--logits FILE]`.
 public struct DeviceLaunch {
     /// The usage text.
     public static let usage = """
-        usage: tandem device --edge HOST:PORT --model FILE --data FILE [--split N] [--system pi-i7|tx2-i7]
+        usage: tandem device --edge HOST:PORT --model FILE --data FILE [--split N|best] [--system pi-i7|tx2-i7]
                              [--bandwidth MBIT] [--delay MS] [--factor F] [--n N] [--clock wait|virtual]
                              [--pipeline] [--float16] [--cpu N|none] [--quiet] [--logits FILE.h5]
                tandem device --edge HOST:PORT --model ZOO.h5 --data FILE (--member NAME | --dispatch --budget T)
@@ -19,6 +19,8 @@ public struct DeviceLaunch {
         the bandwidth estimated from recent transfers, after calibrating every member on the first 4 clouds;
         the edge must serve the zoo (`tandem edge --models ZOO.h5`). --logits FILE.h5 writes every request's
         logits (dataset `logits` [n, classes], with `labels` and `predictions`) for one model or member.
+        --split best (a DGCNN or PointNet file) runs the same requests at every split point, one line each, and
+        names the fastest (Neurosurgeon-style).
         exit status: 0 every request answered, 1 the run failed, 64 wrong use (the message names the argument)
         """
 
@@ -28,6 +30,8 @@ public struct DeviceLaunch {
         case single(DeviceRuntime)
         /// A zoo dispatched per request under a latency budget in seconds.
         case dispatch(ZooDeployment, budget: Double)
+        /// A DGCNN or PointNet run at every split point (`--split best`), keeping the fastest.
+        case bestSplit(DeployableModel)
     }
 
     /// What runs.
@@ -78,11 +82,17 @@ public struct DeviceLaunch {
         guard let clock = ClockMode(rawValue: clockText) else {
             throw CoInferenceError(origin: name, message: "--clock must be wait or virtual, got '\(clockText)'")
         }
-        let split = try args.number("--split", command: name).map { Int($0) }
+        let best = args.value("--split") == "best"
+        let split = best ? nil : try args.number("--split", command: name).map { Int($0) }
         let options = DeviceOptions(
             system: system, clock: clock, pipeline: args.flags.contains("--pipeline"),
             float16: args.flags.contains("--float16"))
         if ZooDeployment.isZooFile(modelPath) {
+            if best {
+                throw CoInferenceError(
+                    origin: name,
+                    message: "--split best needs a DGCNN or PointNet file; a zoo member runs its own mapping")
+            }
             let deployment = try ZooDeployment.load(modelPath)
             if args.flags.contains("--dispatch") {
                 guard let text = args.value("--budget"), let budget = Self.seconds(text), budget > 0 else {
@@ -105,8 +115,19 @@ public struct DeviceLaunch {
             where args.value(zooOnly) != nil || args.flags.contains(zooOnly) {
                 throw CoInferenceError(origin: name, message: "\(zooOnly) needs a zoo file as --model")
             }
-            let plan = try DeployableModel.load(modelPath).plan(split: split)
-            work = .single(DeviceRuntime(plan: plan, split: split, edge: edge, options: options, log: log))
+            let model = try DeployableModel.load(modelPath)
+            if best {
+                guard model.splitPoints.count > 1 else {
+                    throw CoInferenceError(
+                        origin: name,
+                        message: "--split best needs a DGCNN or PointNet file; \(modelPath) is an architecture model, "
+                            + "which runs its own mapping")
+                }
+                work = .bestSplit(model)
+            } else {
+                let plan = try model.plan(split: split)
+                work = .single(DeviceRuntime(plan: plan, split: split, edge: edge, options: options, log: log))
+            }
         }
         let data = try PointCloudSet.read(from: dataPath)
         let n = min(data.count, try args.number("--n", command: name).map { max(1, Int($0)) } ?? data.count)
@@ -119,6 +140,9 @@ public struct DeviceLaunch {
         logitsPath = args.value("--logits")
         if logitsPath != nil, case .dispatch = work {
             throw CoInferenceError(origin: name, message: "--logits needs one model or --member, not --dispatch")
+        }
+        if logitsPath != nil, case .bestSplit = work {
+            throw CoInferenceError(origin: name, message: "--logits needs one split (--split N), not --split best")
         }
     }
 

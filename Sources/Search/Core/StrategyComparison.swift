@@ -41,27 +41,57 @@ public struct StrategyComparison: Sendable {
         }
     }
 
+    /// The wall time of one seed's two searches.
+    public struct Timing: Sendable, Equatable {
+        /// The seed.
+        public var seed: UInt64
+        /// Seconds the evolutionary search took (cost and accuracy evaluations included).
+        public var evolutionary: Double
+        /// Seconds the random search took.
+        public var random: Double
+    }
+
     /// The rows, seed-major; a (seed, target) where a strategy found no survivor has no row.
     public var rows: [Row]
+    /// The seeds, in the order run.
+    public var seeds: [UInt64]
+    /// The wall time of each seed's searches, in the order of `seeds`.
+    public var timings: [Timing]
 
     /// Runs both strategies with `options` (its strategy and seed replaced) for every seed in `seeds`,
-    /// with a fresh accuracy evaluator from `makeAccuracy` per search.
+    /// with a fresh accuracy evaluator from `makeAccuracy` per search. Progress counts candidates over all
+    /// `2 × seeds.count` searches; its note names the seed and strategy running.
     public init<Cost: CostEvaluator, Accuracy: AccuracyEvaluator>(
         space: DesignSpace, targets: [SearchTarget], options: SearchOptions, seeds: [UInt64], cost: Cost,
         makeAccuracy: () throws -> Accuracy, progress: Progress = .silent, cancellation: Cancellation = .never
     ) throws {
         var rows: [Row] = []
-        for seed in seeds {
+        var timings: [Timing] = []
+        let budget = options.candidateBudget
+        let total = 2 * seeds.count * budget
+        let clock = ContinuousClock()
+        for (s, seed) in seeds.enumerated() {
             var states: [SearchState] = []
-            for strategy in [SearchStrategy.evolutionary, .random] {
+            var seconds: [Double] = []
+            for (k, strategy) in [SearchStrategy.evolutionary, .random].enumerated() {
                 var chosen = options
                 chosen.strategy = strategy
                 chosen.seed = seed
                 var state = try SearchState(space: space, targets: targets, options: chosen)
                 var accuracy = try makeAccuracy()
-                try state.run(cost: cost, accuracy: &accuracy, progress: progress, cancellation: cancellation)
+                let before = (2 * s + k) * budget
+                let label = "seed \(seed) (\(s + 1)/\(seeds.count)) \(strategy.rawValue)"
+                let inner = Progress { done, _, note in
+                    progress.report(before + done, of: total, note: note.isEmpty ? label : "\(label): \(note)")
+                }
+                let start = clock.now
+                try state.run(cost: cost, accuracy: &accuracy, progress: inner, cancellation: cancellation)
+                let elapsed = start.duration(to: clock.now)
+                seconds.append(
+                    Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
                 states.append(state)
             }
+            timings.append(Timing(seed: seed, evolutionary: seconds[0], random: seconds[1]))
             let (evolved, random) = (states[0], states[1])
             for (t, (a, b)) in zip(evolved.outcomes, random.outcomes).enumerated() {
                 guard let ia = a.best, let ib = b.best, let sa = evolved.designs[ia].score,
@@ -78,6 +108,33 @@ public struct StrategyComparison: Sendable {
             }
         }
         self.rows = rows
+        self.seeds = seeds
+        self.timings = timings
+    }
+
+    /// Mean and sample standard deviation over the seeds of one strategy's calls to reach the common
+    /// level at target `t` (seeds without a row for `t` are left out).
+    public struct CallStatistics: Sendable, Equatable {
+        /// Rows (seeds) the statistics are over.
+        public var count: Int
+        /// Accuracy evaluations: mean and sample standard deviation.
+        public var accuracyCalls: (mean: Double, deviation: Double)
+        /// Cost-evaluator (predictor) calls: mean and sample standard deviation.
+        public var costCalls: (mean: Double, deviation: Double)
+
+        /// Equal when every figure is.
+        public static func == (lhs: CallStatistics, rhs: CallStatistics) -> Bool {
+            lhs.count == rhs.count && lhs.accuracyCalls == rhs.accuracyCalls && lhs.costCalls == rhs.costCalls
+        }
+    }
+
+    /// The statistics of `strategy` at target `t` over the seeds.
+    public func statistics(target t: Int, strategy: SearchStrategy) -> CallStatistics {
+        let counters = rows.filter { $0.target == t }.map { strategy == .evolutionary ? $0.evolutionary : $0.random }
+        return CallStatistics(
+            count: counters.count,
+            accuracyCalls: Self.meanAndDeviation(counters.map { Double($0.accuracyCalls) }),
+            costCalls: Self.meanAndDeviation(counters.map { Double($0.costCalls) }))
     }
 
     /// Mean and sample standard deviation of `values` (deviation 0 for fewer than two).

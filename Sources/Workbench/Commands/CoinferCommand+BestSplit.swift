@@ -13,7 +13,6 @@ extension CoinferCommand {
         } catch {
             throw call.error("\(error)", at: "split")
         }
-        let system = options.system
         let rows = search.rows.map { row -> [String] in
             let s = row.summary
             // What crosses and its link time first: their widths are the same on every machine.
@@ -26,23 +25,13 @@ extension CoinferCommand {
             ]
         }
         let console = shell.console
-        console.print(
-            "best split of \(model.name) on \(system.name) "
-                + "(device \(system.device.name) ×\(SummaryText.formatNumber(system.device.factor)), "
-                + "\(SummaryText.formatNumber(system.link.megabitsPerSecond)) Mbit/s, "
-                + "\(SummaryText.duration(system.link.delay)) one way), \(options.clock.rawValue) clock, "
-                + "\(samples.count) requests per split; medians")
+        console.print(SummaryText.splitSearchHeading(search, model: model.name, options: options))
         console.print(
             Table(
                 header: [
                     "split", "placement", "sent", "uplink", "latency", "p95", "device", "edge", "energy", "accuracy",
                 ], rows: rows
             ).text)
-        if let best = search.best {
-            console.print(
-                "best: split \(best.split) (\(search.placement(best.split))), latency median "
-                    + "\(SummaryText.duration(best.summary.medianTotal)), device energy median "
-                    + "\(SummaryText.energy(best.summary.medianEnergy)) per request (\(options.clock.rawValue) clock)")
-        }
+        if let best = SummaryText.splitSearchBest(search, options: options) { console.print(best) }
     }
 }

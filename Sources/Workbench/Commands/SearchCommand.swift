@@ -10,18 +10,7 @@ import Tensor
 struct SearchCommand: Command {
     static let spec = CommandSpec(
         name: "search", group: .search, summary: "Search architectures with mappings under latency/energy budgets",
-        arguments: [
-            .positional("supernet", .name, "a trained supernet (its space is searched, its weights score)"),
-            ArgumentSpec(
-                "on", .marked("on"), .name, .required, "splits: BatchNorm recalibrates on train, scores on test"),
-            .key("cost", .name, .required, "a cost table (LUT estimate) or a predictor (GIN) of the system"),
-            .key("system", .name, .optional, "the system (must be the cost table's; the table's if left out)"),
-            .key("latency", .duration, .required, "latency budget per sample, an upper bound (latency<=30ms)"),
-            .key("energy", .text, .optional, "device energy budget per sample, an upper bound (energy<=50mJ)"),
-            .key("bandwidths", .text, .value("10,40,100"), "link bandwidths in Mbit/s, one target each"),
-            .key("samples", .integer, .value("100"), "candidates drawn uniformly in generation 0"),
-            .key("generations", .integer, .value("10"), "generations after generation 0"),
-            .key("children", .integer, .value("20"), "candidates per later generation"),
+        arguments: sharedArguments + [
             .key("strategy", .choice(["evolutionary", "random"]), .value("evolutionary"), "refine, or sample only"),
             .key("seed", .integer, .setting("seed"), "seed of every random choice"),
             .key("checkpoint", .path, .optional, "file written after every generation (atomically)"),
@@ -49,21 +38,12 @@ struct SearchCommand: Command {
 
     static func run(_ call: Invocation, in shell: Shell) throws {
         let session = shell.session
-        let supernetName = call.text("supernet") ?? ""
-        var value = try session.value(supernetName, as: SupernetValue.self, for: call, argument: "supernet")
-        let data = try TrainingData.resolve(call, argument: "on", in: session)
-        let space = value.supernet.space
-        let cost = try resolveCost(call, space: space, in: shell)
-        if let systemName = call.text("system") {
-            let system = try ProfileCommand.resolveSystem(call, argument: "system", in: shell)
-            guard system.name == cost.system.name, system.device.factor == cost.system.device.factor else {
-                throw call.error(
-                    "'\(systemName)' is \(system.name), the cost table was profiled on \(cost.system.name)",
-                    at: "system")
-            }
-        }
-        let targets = try resolveTargets(call)
-        let options = try resolveOptions(call)
+        let setup = try Setup(call, in: shell)
+        let (supernetName, data, space, cost, targets) = (
+            setup.supernetName, setup.data, setup.space, setup.cost, setup.targets
+        )
+        var value = setup.supernet
+        let options = try resolveOptions(call, seed: call.seed())
         var state: SearchState
         if let resume = call.text("resume").map(session.resolvePath) {
             state = try SearchState.load(from: resume)
@@ -197,12 +177,12 @@ struct SearchCommand: Command {
     /// Energy units (lowercase, as `Units.parse` compares) and their size in joules.
     static let energyUnits: [(String, Double)] = [("kj", 1e3), ("j", 1), ("mj", 1e-3), ("uj", 1e-6)]
 
-    /// The counts, strategy and seed.
-    static func resolveOptions(_ call: Invocation) throws -> SearchOptions {
+    /// The counts, the strategy (evolutionary when the command has no `strategy=`) and `seed`.
+    static func resolveOptions(_ call: Invocation, seed: UInt64) throws -> SearchOptions {
         let options = SearchOptions(
             samples: call.integer("samples", default: 100), generations: call.integer("generations", default: 10),
             children: call.integer("children", default: 20),
-            strategy: SearchStrategy(rawValue: call.text("strategy") ?? "") ?? .evolutionary, seed: call.seed())
+            strategy: SearchStrategy(rawValue: call.text("strategy") ?? "") ?? .evolutionary, seed: seed)
         do {
             try options.validate()
         } catch {

@@ -40,6 +40,7 @@ extension CommandRegistry {
         PredictorEvalCommand.self,
         PredictCommand.self,
         SearchCommand.self,
+        SearchCompareCommand.self,
         ZooRetrainCommand.self,
         PlotCommand.self,
     ])

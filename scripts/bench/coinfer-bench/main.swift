@@ -2,6 +2,8 @@ import CoInference
 import Design
 import Foundation
 import GNN
+import HDF5
+import Search
 import Synchronization
 import Systems
 import Tensor
@@ -13,6 +15,8 @@ import Tensor
 //   coinfer-bench devices --requests N --points P         (edge throughput with 1, 4, 16 devices)
 //   coinfer-bench agreement --requests N --points P       (wait vs virtual clock, per plan)
 //   coinfer-bench dispatch --requests N --points P [--virtual 1]  (runtime dispatcher, 100 → 10 → 40 Mbit/s)
+//   coinfer-bench dispatch-zoo --zoo ZOO.h5 --data FILE.h5[/GROUP] --requests N [--budget-us B] [--virtual 1]
+//                                    (the same with a searched zoo's members, real weights and accuracies)
 
 func option(_ name: String, _ fallback: Int) -> Int {
     let args = CommandLine.arguments
@@ -23,6 +27,79 @@ func option(_ name: String, _ fallback: Int) -> Int {
 }
 
 func fixed(_ x: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", x) }
+
+func text(_ name: String) -> String? {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: "--" + name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+
+/// Runs `samples` with the dispatcher and with every static choice of `table` under `system`'s schedule,
+/// then prints the trace, one line per phase (the request of the phase at which the dispatcher switched,
+/// the misses from that request on, the medians and misses of every static choice, and with labelled
+/// samples each one's accuracy) and the totals.
+func dispatchFigures(
+    table: MemberTable, edge: EdgeServer, system: System, clock: ClockMode, budget: Double,
+    samples: [DeviceRuntime.Sample], short: (String) -> String
+) throws {
+    let runtime = DispatchedRuntime(
+        table: table, edge: edge.endpoint, options: DeviceOptions(system: system, clock: clock), budget: budget,
+        log: { _ in })
+    let dispatched = try runtime.run(samples)
+    let trace = dispatched.reports.map { r in
+        "\(r.request.id):\(Int(r.bandwidth))mbit:\(short(r.name))"
+            + ":est=\(r.estimate.map { fixed($0.megabitsPerSecond, 1) } ?? "-"):\(fixed(r.request.total * 1000, 0))ms"
+    }
+    print("dispatch trace: " + trace.joined(separator: " "))
+    var statics: [(String, DispatchSummary)] = []
+    for i in table.members.indices { statics.append((table.members[i].name, try runtime.run(samples, pinned: i))) }
+    func accuracy(_ summary: DispatchSummary, _ range: Range<Int>) -> String {
+        let labelled = range.filter { summary.reports[$0].request.label != nil }
+        guard !labelled.isEmpty else { return "" }
+        let right = labelled.filter { summary.reports[$0].request.prediction == summary.reports[$0].request.label }
+        return " acc=\(right.count)/\(labelled.count)"
+    }
+    for (mbps, range) in dispatched.phases {
+        let switchIndex = range.first { dispatched.reports[$0].switched }
+        let switched = switchIndex.map { "\($0 - range.lowerBound + 1)" } ?? "none"
+        let afterSwitch = (switchIndex ?? range.lowerBound)..<range.upperBound
+        let members = Set(range.map { short(dispatched.reports[$0].name) }).sorted().joined(separator: ",")
+        var line =
+            "phase \(Int(mbps))mbit requests=\(range.count) switched_at_request=\(switched) members=\(members) "
+            + "dispatch_ms=\(fixed(dispatched.medianTotal(range) * 1000, 1))"
+            + " misses_from_switch=\(afterSwitch.filter { dispatched.reports[$0].request.total > budget }.count)"
+            + "/\(afterSwitch.count)"
+            + " misses_after_3=\(range.dropFirst(2).filter { dispatched.reports[$0].request.total > budget }.count)"
+            + accuracy(dispatched, range)
+        for (name, summary) in statics {
+            guard let phase = summary.phases.first(where: { $0.megabitsPerSecond == mbps }) else { continue }
+            line +=
+                " | static \(short(name)): \(fixed(summary.medianTotal(phase.requests) * 1000, 1)) ms"
+                + " misses=\(phase.requests.filter { summary.reports[$0].request.total > budget }.count)/\(phase.requests.count)"
+                + accuracy(summary, phase.requests)
+        }
+        print(line)
+    }
+    print(
+        "switches=\(dispatched.switches) misses=\(dispatched.misses)/\(dispatched.reports.count) fallbacks=\(dispatched.fallbacks)"
+            + accuracy(dispatched, 0..<dispatched.reports.count)
+    )
+}
+
+/// The schedule 100 Mbit/s, then 10, then 40, timed so that each of the first two phases holds about
+/// `requests` requests of the member the dispatcher should run there (`seconds(i, mbps)`: member i's
+/// predicted latency), plus the two requests the switch to 10 may cost.
+func scheduledSystem(
+    _ preset: System, requests: Int, at100: Int, at10: Int, seconds: (Int, Double) -> Double
+) -> (system: System, first: Double, second: Double) {
+    let first = Double(requests) * seconds(at100, 100)
+    let second = first + 2 * seconds(at100, 10) + Double(requests) * seconds(at10, 10)
+    var system = preset
+    system.link = LinkProfile(
+        megabitsPerSecond: 100, delay: preset.link.delay,
+        schedule: [.init(time: first, megabitsPerSecond: 10), .init(time: second, megabitsPerSecond: 40)])
+    return (system, first, second)
+}
 
 AllocatorPolicy.keepFreedMemory()
 let requests = option("requests", 5)
@@ -170,12 +247,8 @@ case "dispatch":
     let light = table.members.indices.filter { $0 != table.deviceOnly }.min { seconds($0, 10) < seconds($1, 10) }!
     // The heaviest member fits at 100 and 40 Mbit/s with room, the lightest at 10.
     let budget = max(seconds(heavy, 60), seconds(light, 7), 1.3 * seconds(heavy, 40))
-    let first = Double(requests) * seconds(heavy, 100)
-    let second = first + 2 * seconds(heavy, 10) + Double(requests) * seconds(light, 10)
-    var system = preset
-    system.link = LinkProfile(
-        megabitsPerSecond: 100, delay: delay,
-        schedule: [.init(time: first, megabitsPerSecond: 10), .init(time: second, megabitsPerSecond: 40)])
+    let (system, first, second) = scheduledSystem(
+        preset, requests: requests, at100: heavy, at10: light, seconds: seconds)
     for (i, member) in table.members.enumerated() {
         print(
             "member \(member.name): accuracy=\(fixed(member.accuracy, 2)) (stand-in) device_ms=\(fixed(member.latency.device * 1000, 1)) "
@@ -186,35 +259,62 @@ case "dispatch":
     print(
         "budget_ms=\(fixed(budget * 1000, 1)) clock=\(clock) schedule: 100 Mbit/s, 10 from \(fixed(first, 2)) s, 40 from \(fixed(second, 2)) s"
     )
-    let runtime = DispatchedRuntime(
-        table: table, edge: edge.endpoint, options: DeviceOptions(system: system, clock: clock), budget: budget,
-        log: { _ in })
-    let samples = inputs(4 * requests + 6, seed: 8)
-    let dispatched = try runtime.run(samples)
-    let trace = dispatched.reports.map { r in
-        "\(r.request.id):\(Int(r.bandwidth))mbit:\(r.name.replacingOccurrences(of: "dgcnn ", with: ""))"
-            + ":est=\(r.estimate.map { fixed($0.megabitsPerSecond, 1) } ?? "-"):\(fixed(r.request.total * 1000, 0))ms"
+    try dispatchFigures(
+        table: table, edge: edge, system: system, clock: clock, budget: budget,
+        samples: inputs(4 * requests + 6, seed: 8), short: { $0.replacingOccurrences(of: "dgcnn ", with: "") })
+    edge.stop(drain: false)
+    edge.wait()
+case "dispatch-zoo":
+    // The runtime dispatcher over a searched zoo (`search ... as z; export z to ZOO.h5`): its members with
+    // their own weights and inherited-weight accuracies, the zoo's device-only fallback, calibrated on the
+    // virtual clock on the first 4 clouds of --data; the budget is the zoo's latency budget unless
+    // --budget-us; the same 100 → 10 → 40 Mbit/s schedule on pi-i7 (wait clock unless --virtual 1).
+    guard let zooPath = text("zoo"), let dataPath = text("data") else {
+        print("coinfer-bench dispatch-zoo: give --zoo ZOO.h5 and --data FILE.h5[/GROUP]")
+        exit(64)
     }
-    print("dispatch trace: " + trace.joined(separator: " "))
-    var statics: [(String, DispatchSummary)] = []
-    for i in table.members.indices { statics.append((table.members[i].name, try runtime.run(samples, pinned: i))) }
-    for (mbps, range) in dispatched.phases {
-        let switched = range.first { dispatched.reports[$0].switched }.map { "\($0 - range.lowerBound + 1)" } ?? "none"
-        var line =
-            "phase \(Int(mbps))mbit requests=\(range.count) switched_at_request=\(switched) "
-            + "dispatch_ms=\(fixed(dispatched.medianTotal(range) * 1000, 1)) "
-            + "misses_after_3=\(range.dropFirst(2).filter { dispatched.reports[$0].request.total > budget }.count)"
-        for (name, summary) in statics {
-            guard let phase = summary.phases.first(where: { $0.megabitsPerSecond == mbps }) else { continue }
-            line +=
-                " | static \(name): \(fixed(summary.medianTotal(phase.requests) * 1000, 1)) ms"
-                + " misses=\(phase.requests.filter { summary.reports[$0].request.total > budget }.count)/\(phase.requests.count)"
-        }
-        print(line)
+    let deployment = try ZooDeployment.load(zooPath)
+    let data = try PointCloudSet.read(from: dataPath)
+    let pool = DeviceLaunch.samples(data, count: data.count)
+    let samples = (0..<(4 * requests + 6)).map { pool[$0 % pool.count] }
+    let edge = try startEdge(deployment.models.map(\.model))
+    let preset = System.preset(deployment.weights.systemName) ?? System.preset("pi-i7")!
+    let clock: ClockMode = option("virtual", 0) == 1 ? .virtual : .wait
+    let table = try MemberTable.calibrated(
+        deployment, edge: edge.endpoint, options: DeviceOptions(system: preset, clock: .virtual),
+        samples: Array(samples.prefix(4)))
+    let zooBudget = deployment.zoo.members.compactMap { $0.target?.latencyBudgetSeconds }.max()
+    let budgetOption = option("budget-us", 0)
+    guard let budget = budgetOption > 0 ? Double(budgetOption) * 1e-6 : zooBudget else {
+        print("coinfer-bench dispatch-zoo: the zoo names no latency budget; give --budget-us")
+        exit(64)
     }
-    print(
-        "switches=\(dispatched.switches) misses=\(dispatched.misses)/\(dispatched.reports.count) fallbacks=\(dispatched.fallbacks)"
-    )
+    let delay = preset.link.delay
+    let seconds = { (i: Int, mbps: Double) in table.members[i].latency.seconds(megabitsPerSecond: mbps, delay: delay) }
+    // The member the dispatcher should run at a bandwidth: the most accurate meeting the budget there.
+    let choice = { (mbps: Double) -> Int in
+        table.members.indices.filter { seconds($0, mbps) <= budget }
+            .max { (table.members[$0].accuracy, -seconds($0, mbps)) < (table.members[$1].accuracy, -seconds($1, mbps)) }
+            ?? table.deviceOnly
+    }
+    for (i, member) in table.members.enumerated() {
+        let zooMember = deployment.zoo.members.first { member.name == $0.name || member.name == $0.name + " device-only" }
+        print(
+            "member \(member.name): accuracy=\(fixed(member.accuracy, 3)) (inherited weights) "
+                + "mode=\(zooMember?.mode?.rawValue ?? "?")\(member.name.hasSuffix("device-only") ? " (run on the device)" : "") "
+                + "arch=\(zooMember?.architecture.text ?? "?") device_ms=\(fixed(member.latency.device * 1000, 1)) "
+                + "edge_ms=\(fixed(member.latency.edge * 1000, 1)) kb=\(fixed(Double(member.latency.bytes) / 1000, 1)) "
+                + "crossings=\(member.latency.crossings) predicted_ms@100/40/10="
+                + [100.0, 40, 10].map { fixed(seconds(i, $0) * 1000, 1) }.joined(separator: "/")
+                + " search_predicted_ms=\(zooMember.map { fixed($0.cost.latencySeconds * 1000, 1) } ?? "-")@\(zooMember.map { "\(Int($0.bandwidthMbps))" } ?? "-")")
+    }
+    let expected = [100.0, 40, 10].map { "\(Int($0)):\(table.members[choice($0)].name)" }
+    print("budget_ms=\(fixed(budget * 1000, 2)) (zoo budget \(zooBudget.map { fixed($0 * 1000, 2) } ?? "-") ms) best member per bandwidth by the calibration: " + expected.joined(separator: " "))
+    let (system, first, second) = scheduledSystem(
+        preset, requests: requests, at100: choice(100), at10: choice(10), seconds: seconds)
+    print("clock=\(clock) schedule: 100 Mbit/s, 10 from \(fixed(first, 2)) s, 40 from \(fixed(second, 2)) s; \(samples.count) requests of \(dataPath) (\(data.pointsPerCloud) points per cloud)")
+    try dispatchFigures(
+        table: table, edge: edge, system: system, clock: clock, budget: budget, samples: samples, short: { $0 })
     edge.stop(drain: false)
     edge.wait()
 case "float16":
