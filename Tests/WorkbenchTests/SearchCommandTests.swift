@@ -1,3 +1,4 @@
+import CoInference
 import Foundation
 import Predictor
 import Search
@@ -116,6 +117,44 @@ let tiny = "bandwidths=10,100 samples=6 children=3 seed=3"
         let gin = try predictor.model.predict(
             mapping, costs: .lookup(predictor.table), megabitsPerSecond: member.bandwidthMbps, threads: .single)
         #expect(abs(member.cost.latencySeconds - gin) <= 1e-9 * abs(gin))
+    }
+
+    /// The cost model's stated error is its worst underestimate on a calibration set of other sampled
+    /// architectures measured in the engine (as `predictor eval` reports it); a winner chosen under a budget by
+    /// that model must then measure within budget × (1 + stated error), with half again for the drift of a
+    /// loaded machine between the two measurements (the calibration and the winners are measured at different moments).
+    @Test func noWinnerMeasuresOverItsBudgetByMoreThanTheCostModelsStatedError() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let (shell, buffer) = searchShell(directory: directory)
+        #expect(
+            shell.execute("measure n=8 in s on pi-i7 bandwidths=10,100 repeat=3 seed=21 as cal") == 0, "\(buffer.text)")
+        let calibration = try #require(shell.session.value(named: "cal") as? EngineMeasurement)
+        let table = try #require(shell.session.value(named: "t") as? CostTable)
+        var ratios: [Double] = []
+        for record in calibration.records {
+            let mapping = try record.architecture.mapping(in: calibration.space)
+            let link = LinkProfile(megabitsPerSecond: record.megabitsPerSecond, delay: table.system.link.delay)
+            ratios.append(record.latency / (try LUTEstimate(mapping: mapping, table: table, link: link).latency))
+        }
+        let stated = max(0, (ratios.max() ?? 1) - 1)
+        // A budget that binds: a hair above the loose search's winner, so the same search (same seed, same
+        // candidates) keeps it and it sits at the budget's edge.
+        let search = "search sn on d cost=t system=pi-i7 bandwidths=10 samples=6 children=3 seed=3 generations=1"
+        #expect(shell.execute("\(search) latency<=1s measure=0 as loose") == 0, "\(buffer.text)")
+        let loose = try #require((shell.session.value(named: "loose") as? ZooValue)?.zoo.members.first)
+        let budget = loose.cost.latencySeconds * 1.001
+        buffer.text = ""
+        #expect(shell.execute("\(search) latency<=\(budget * 1e6)us measure=3 as z") == 0, "\(buffer.text)")
+        let zoo = try #require(shell.session.value(named: "z") as? ZooValue)
+        #expect(zoo.zoo.members.map(\.architecture) == [loose.architecture], "\(buffer.text)")
+        for member in zoo.zoo.members {
+            #expect(member.cost.latencySeconds <= budget)
+            let measured = try #require(zoo.measured[member.name]).latencySeconds
+            #expect(
+                measured <= budget * (1 + stated) * 1.5,
+                "\(member.name): measured \(measured) s, budget \(budget) s, stated error \(stated)")
+        }
     }
 
     @Test func anUpperBoundKeyReadsAsTheKey() throws {
