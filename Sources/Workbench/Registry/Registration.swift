@@ -40,6 +40,7 @@ extension CommandRegistry {
         PredictorEvalCommand.self,
         PredictCommand.self,
         SearchCommand.self,
+        PaperTableCommand.self,
         PlotCommand.self,
     ])
 }
