@@ -21,10 +21,13 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
         #expect(
             shell.execute(
                 "paper table on d in s systems=pi-i7 bandwidths=10,100 seeds=2 epochs=1 batch=4 supernet=1 "
-                    + "samples=4 generations=1 children=2 requests=2 repeat=1 budget=1s profiles=prof seed=3 as t")
+                    + "samples=4 generations=1 children=2 requests=2 repeat=1 budget=1s profiles=prof report=out/t.md seed=3 as t"
+            )
                 == 0, "\(buffer.text)")
         let table = try #require(shell.session.value(named: "t") as? PaperTable)
         #expect(FileManager.default.fileExists(atPath: directory + "/prof/pi-i7-p32-k4-c2.h5"))
+        let report = try String(contentsOfFile: directory + "/out/t.md", encoding: .utf8)
+        #expect(report == table.markdown + "\n")
         for bandwidth in [10.0, 100.0] {
             let rows = table.rows(system: "pi-i7", bandwidth: bandwidth)
             #expect(

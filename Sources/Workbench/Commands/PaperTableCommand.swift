@@ -1,6 +1,7 @@
 import Foundation
 import Design
 import Systems
+import Tensor
 
 /// `paper table on DATA [in SPACE] [systems=pi-i7,tx2-i7] [bandwidths=10,40,100] ... as T`: GCoDE's headline
 /// table measured in the engine (`PaperTable.run`).
@@ -30,10 +31,11 @@ struct PaperTableCommand: Command {
             .key("profiles", .path, .optional, "folder of cost tables: SYSTEM-pP-kK-cC.h5 loaded, else profiled there"),
             .key("repeat", .integer, .value("3"), "timed runs per op when a system is profiled"),
             .key("seed", .integer, .setting("seed"), "seed of the search, the supernet and the first training run"),
+            .key("report", .path, .optional, "also write the Markdown table to this file (atomically)"),
             .resultName(.value("table"), "session name of the table"),
         ],
         examples: [
-            "paper table on shapes profiles=../out/profiles as t",
+            "paper table on shapes profiles=out/profiles report=out/paper-table.md as t",
             "paper table on toy in s systems=pi-i7 bandwidths=10 seeds=2 epochs=1 supernet=1 requests=3 as t",
         ],
         records: true,
@@ -90,6 +92,10 @@ struct PaperTableCommand: Command {
         }
         let name = call.text("as") ?? "table"
         shell.session.define(name, table)
+        if let report = call.text("report").map(shell.session.resolvePath) {
+            try AtomicFile.createParentDirectory(of: report)
+            try AtomicFile.write(table.markdown + "\n", to: report)
+        }
         console.print("\(name): \(table.kindName), \(table.summary)")
     }
 
