@@ -21,7 +21,7 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
         #expect(
             shell.execute(
                 "paper table on d in s systems=pi-i7 bandwidths=10,100 seeds=2 epochs=1 batch=4 supernet=1 "
-                    + "samples=4 generations=1 children=2 requests=2 repeat=1 budget=1s profiles=prof report=out/t.md seed=3 as t"
+                    + "samples=4 generations=1 children=2 requests=2 repeat=1 budget=1s,2s profiles=prof report=out/t.md seed=3 as t"
             )
                 == 0, "\(buffer.text)")
         let table = try #require(shell.session.value(named: "t") as? PaperTable)
@@ -33,6 +33,7 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
             #expect(
                 rows.map(\.kind) == [
                     .dgcnnDeviceOnly, .dgcnnEdgeOnly, .dgcnnBestSplit, .pointNetDeviceOnly, .pointNetBestSplit, .tandem,
+                    .tandem,
                 ], "\(rows.map(\.kind))")
             let deviceOnly = try #require(rows.first { $0.kind == .dgcnnDeviceOnly })
             let edgeOnly = try #require(rows.first { $0.kind == .dgcnnEdgeOnly })
@@ -52,8 +53,10 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
             #expect(edgeOnly.measured.uplink > 0 && deviceOnly.measured.uplink == 0)
             #expect(best.measured.latency <= deviceOnly.measured.latency)
             #expect(best.measured.latency <= edgeOnly.measured.latency)
-            let tandem = try #require(table.tandem(system: "pi-i7", bandwidth: bandwidth))
-            #expect(tandem.budget == 1 && tandem.holdsBudget == (tandem.measured.latency <= 1))
+            let tandems = rows.filter { $0.kind == .tandem }
+            #expect(tandems.map(\.budget) == [1, 2])
+            let tandem = try #require(tandems.first)
+            #expect(tandem.holdsBudget == (tandem.measured.latency <= 1))
             #expect(tandem.inheritedAccuracy != nil && (tandem.predictedLatency ?? 0) > 0)
             // Sample standard deviation of the two seeds' accuracies, by hand: |a − b| / √2.
             let values = tandem.accuracy.values
@@ -62,15 +65,14 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
             #expect(abs(tandem.accuracy.mean - (values[0] + values[1]) / 2) <= 1e-12)
         }
         let search = try #require(table.searches.first)
-        #expect(search.system == "pi-i7" && search.candidates == 6 && search.budget == 1 && search.unmet.isEmpty)
+        #expect(search.system == "pi-i7" && search.candidates == 6 && search.budgets == [1, 2] && search.unmet.isEmpty)
         #expect(search.secondsToBest > 0 && search.secondsToBest <= search.wallSeconds)
         buffer.text = ""
         #expect(shell.execute("show t") == 0)
         let tableLines = buffer.text.split(separator: "\n").filter { $0.hasPrefix("| pi-i7 |") }
-        #expect(tableLines.count == 12, "\(buffer.text)")
-        #expect(tableLines.filter { $0.contains("| Tandem |") }.count == 2)
-        #expect(
-            buffer.text.contains("search on pi-i7: budget 1.00 s") || buffer.text.contains("search on pi-i7: budget"))
+        #expect(tableLines.count == 14, "\(buffer.text)")
+        #expect(tableLines.filter { $0.contains("| Tandem |") }.count == 4)
+        #expect(buffer.text.contains("search on pi-i7: budgets 1.00 s, 2.00 s, 6 candidates"), "\(buffer.text)")
         #expect(buffer.text.contains("goal on pi-i7: "), "\(buffer.text)")
         #expect(buffer.text.contains("seeds 3,4"), "\(buffer.text)")
     }
@@ -83,6 +85,7 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
         ("seeds=1", "at least 2 training seeds"),
         ("budget=soon", "'soon' is not a budget"),
         ("budget=0x", "is not a budget"),
+        ("budget=45x,", "'' is not a budget"),
     ])
     func badArgumentsFailBeforeAnyTraining(argument: String, message: String) throws {
         let directory = temporaryDirectory()

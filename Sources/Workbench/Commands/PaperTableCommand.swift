@@ -23,7 +23,7 @@ struct PaperTableCommand: Command {
             .key("supernet", .integer, .value("10"), "epochs of the supernet"),
             .key(
                 "budget", .text, .value("45x"),
-                "latency budget: NNx (DGCNN device-only / NN per system) or a duration (30ms)"),
+                "latency budgets, comma-separated: NNx (DGCNN device-only / NN per system) or a duration (30ms)"),
             .key("samples", .integer, .value("60"), "search candidates in generation 0"),
             .key("generations", .integer, .value("4"), "search generations after generation 0"),
             .key("children", .integer, .value("20"), "search candidates per later generation"),
@@ -60,7 +60,7 @@ struct PaperTableCommand: Command {
         let space = try resolveSpace(call, data: data, in: shell)
         let systems = try resolveSystems(call, in: shell)
         let bandwidths = try MeasureCommand.parseBandwidths(call.text("bandwidths") ?? "10,40,100", call: call)
-        let budget = try resolveBudget(call)
+        let budgets = try resolveBudgets(call)
         var files: [String: String] = [:]
         if let folder = call.text("profiles").map(shell.session.resolvePath) {
             for system in systems {
@@ -71,7 +71,7 @@ struct PaperTableCommand: Command {
         let settings = PaperTableSettings(
             space: space, systems: systems, bandwidths: bandwidths, seeds: call.integer("seeds"),
             epochs: call.integer("epochs"), batch: call.integer("batch"), learningRate: call.number("lr"),
-            supernetEpochs: call.integer("supernet"), budget: budget, samples: call.integer("samples"),
+            supernetEpochs: call.integer("supernet"), budgets: budgets, samples: call.integer("samples"),
             generations: call.integer("generations"), children: call.integer("children"),
             requests: call.integer("requests"), seed: call.seed(), profileFiles: files,
             profileRepeats: call.integer("repeat"))
@@ -144,9 +144,15 @@ struct PaperTableCommand: Command {
         return systems
     }
 
-    /// `45x` (DGCNN device-only / 45) or a duration (`30ms`).
-    static func resolveBudget(_ call: Invocation) throws -> PaperTableSettings.Budget {
-        let text = (call.text("budget") ?? "45x").trimmingCharacters(in: .whitespaces)
+    /// Comma-separated budgets: `45x` (DGCNN device-only / 45) or a duration (`30ms`).
+    static func resolveBudgets(_ call: Invocation) throws -> [PaperTableSettings.Budget] {
+        try (call.text("budget") ?? "45x").split(separator: ",", omittingEmptySubsequences: false).map {
+            try resolveBudget(String($0).trimmingCharacters(in: .whitespaces), call: call)
+        }
+    }
+
+    /// One budget: `45x` or a duration.
+    static func resolveBudget(_ text: String, call: Invocation) throws -> PaperTableSettings.Budget {
         if text.lowercased().hasSuffix("x"), let factor = Double(text.dropLast()), factor > 0 {
             return .speedup(factor)
         }

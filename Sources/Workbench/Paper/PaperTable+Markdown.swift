@@ -16,7 +16,7 @@ extension PaperTable {
                 + s.trainingSeeds.map(String.init).joined(separator: ",") + "; supernet \(s.supernetEpochs) epochs")
         lines.append(
             "search: seed \(s.seed), \(s.samples) samples + \(s.generations) generations × \(s.children) children, "
-                + "LUT cost, budget \(s.budget)")
+                + "LUT cost, budgets " + s.budgets.map(\.description).joined(separator: "; "))
         lines.append(
             "measured: engine, virtual clock, medians of \(s.requests) requests after one warm-up, batch 1; "
                 + "speed-up and energy reduction against DGCNN device-only on the same system and bandwidth")
@@ -49,14 +49,15 @@ extension PaperTable {
         lines.append("")
         for search in searches {
             var line =
-                "search on \(search.system): budget \(SummaryText.duration(search.budget)), \(search.candidates) "
-                + "candidates (within budget: " + search.survivors.map(String.init).joined(separator: "/") + ") in "
+                "search on \(search.system): budgets "
+                + search.budgets.map { SummaryText.duration($0) }.joined(separator: ", ")
+                + ", \(search.candidates) "
+                + "candidates (within budget per target: " + search.survivors.map(String.init).joined(separator: "/")
+                + ") in "
                 + "\(SummaryText.duration(search.wallSeconds)), best designs found by "
                 + "\(SummaryText.duration(search.secondsToBest)); cost table \(search.costTable)"
             if !search.unmet.isEmpty {
-                line +=
-                    "; no design within budget at " + search.unmet.map { Value.format($0) }.joined(separator: ", ")
-                    + " Mbit/s"
+                line += "; no design within budget for " + search.unmet.joined(separator: ", ")
             }
             lines.append(line)
         }

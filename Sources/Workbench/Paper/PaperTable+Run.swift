@@ -95,30 +95,34 @@ extension PaperTable {
             let deviceOnly = settings.bandwidths.compactMap {
                 baselineRows[$0]?.first { $0.kind == .dgcnnDeviceOnly }?.measured.latency
             }
-            let budget: Double
-            switch settings.budget {
-            case .seconds(let seconds): budget = seconds
-            case .speedup(let factor): budget = (deviceOnly.min() ?? 0) / factor
+            let budgets = settings.budgets.map { budget -> Double in
+                switch budget {
+                case .seconds(let seconds): return seconds
+                case .speedup(let factor): return (deviceOnly.min() ?? 0) / factor
+                }
             }
-            let (record, members) = try runner.search(system: system, budget: budget, supernet: &supernet)
+            let (record, members) = try runner.search(system: system, budgets: budgets, supernet: &supernet)
             searches.append(record)
             for bandwidth in settings.bandwidths {
                 rows += baselineRows[bandwidth] ?? []
-                guard let member = members.first(where: { $0.bandwidthMbps == bandwidth }) else { continue }
                 let reference = (baselineRows[bandwidth] ?? []).first { $0.kind == .dgcnnDeviceOnly }
-                let trained = try runner.retrain(member.architecture)
-                let measured = try runner.measureArchitecture(
-                    trained.model, system: system, bandwidth: bandwidth, samples: samples)
-                rows.append(
-                    PaperTableRow(
-                        system: system.name, bandwidth: bandwidth, kind: .tandem, placement: member.architecture.text,
-                        accuracy: trained.accuracy, inheritedAccuracy: member.score.accuracy, measured: measured,
-                        budget: budget, predictedLatency: member.cost.latencySeconds,
-                        referenceLatency: reference?.measured.latency ?? 0,
-                        referenceEnergy: reference?.measured.energy ?? 0))
-                reporter.line(
-                    "\(system.name) @ \(Value.format(bandwidth)) Mbit/s: Tandem \(member.architecture.text): "
-                        + SummaryText.duration(measured.latency) + " (budget " + SummaryText.duration(budget) + ")")
+                for member in members where member.bandwidthMbps == bandwidth {
+                    let budget = member.target?.latencyBudgetSeconds ?? 0
+                    let trained = try runner.retrain(member.architecture)
+                    let measured = try runner.measureArchitecture(
+                        trained.model, system: system, bandwidth: bandwidth, samples: samples)
+                    rows.append(
+                        PaperTableRow(
+                            system: system.name, bandwidth: bandwidth, kind: .tandem,
+                            placement: member.architecture.text,
+                            accuracy: trained.accuracy, inheritedAccuracy: member.score.accuracy, measured: measured,
+                            budget: budget, predictedLatency: member.cost.latencySeconds,
+                            referenceLatency: reference?.measured.latency ?? 0,
+                            referenceEnergy: reference?.measured.energy ?? 0))
+                    reporter.line(
+                        "\(system.name) @ \(Value.format(bandwidth)) Mbit/s: Tandem \(member.architecture.text): "
+                            + SummaryText.duration(measured.latency) + " (budget " + SummaryText.duration(budget) + ")")
+                }
             }
         }
         return PaperTable(

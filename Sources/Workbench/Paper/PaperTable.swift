@@ -7,8 +7,8 @@ public struct PaperTable: Sendable, Equatable {
     public struct SearchRecord: Sendable, Equatable {
         /// The system's name.
         public var system: String
-        /// The latency budget every bandwidth's target had, seconds.
-        public var budget: Double
+        /// The latency budgets, seconds (each had one target per bandwidth).
+        public var budgets: [Double]
         /// Where the cost table came from: `profiled in 1m05s` or `loaded from FILE`.
         public var costTable: String
         /// Wall seconds of the whole search (cost predictions and inherited-weight scores).
@@ -17,10 +17,10 @@ public struct PaperTable: Sendable, Equatable {
         public var secondsToBest: Double
         /// Candidates drawn in all.
         public var candidates: Int
-        /// Designs within the budget per bandwidth (in the settings' order).
+        /// Designs within the budget per target (budget by budget, bandwidth by bandwidth).
         public var survivors: [Int]
-        /// Targets (bandwidths) with no design within the budget.
-        public var unmet: [Double]
+        /// Targets with no design within their budget, as `30 ms @ 10 Mbit/s`.
+        public var unmet: [String]
     }
 
     /// The settings of the run.

@@ -129,14 +129,16 @@ struct Runner {
     }
 
     /// The system's cost table (loaded from its file when that exists, else profiled and saved there), then
-    /// the search under `budget` at every bandwidth, timed generation by generation; returns the record and
-    /// each bandwidth's best member.
-    func search(system: System, budget: Double, supernet: inout Supernet) throws -> (
+    /// the search under every budget at every bandwidth, timed generation by generation; returns the record and
+    /// each target's best member.
+    func search(system: System, budgets: [Double], supernet: inout Supernet) throws -> (
         PaperTable.SearchRecord, [ZooMember]
     ) {
         let (table, source) = try costTable(system)
-        let targets = SearchTarget.grid(
-            latencyBudgetSeconds: budget, energyBudgetJoules: nil, bandwidthsMbps: settings.bandwidths)
+        let targets = budgets.flatMap { budget in
+            SearchTarget.grid(
+                latencyBudgetSeconds: budget, energyBudgetJoules: nil, bandwidthsMbps: settings.bandwidths)
+        }
         let options = SearchOptions(
             samples: settings.samples, generations: settings.generations, children: settings.children,
             strategy: .evolutionary, seed: settings.seed)
@@ -157,14 +159,17 @@ struct Runner {
         let toBest = generationEnds.first { $0.candidates >= lastBest }?.seconds ?? wall
         let zoo = Zoo(state, costModel: cost.name, accuracyModel: accuracy.name)
         let members = zoo.members.filter { $0.target != nil }
-        let unmet = settings.bandwidths.filter { b in !members.contains { $0.bandwidthMbps == b } }
+        let unmet = targets.filter { t in !members.contains { $0.target == t } }.map {
+            SummaryText.duration($0.latencyBudgetSeconds) + " @ " + Value.format($0.bandwidthMbps) + " Mbit/s"
+        }
         reporter.line(
-            "search on \(system.name): budget " + SummaryText.duration(budget) + ", \(state.counters.candidates) "
+            "search on \(system.name): budgets " + budgets.map { SummaryText.duration($0) }.joined(separator: ", ")
+                + ", \(state.counters.candidates) "
                 + "candidates in " + SummaryText.duration(wall) + ", "
                 + members.map { "\(Value.format($0.bandwidthMbps)) Mbit/s \($0.architecture.text)" }.joined(
                     separator: "; "))
         let record = PaperTable.SearchRecord(
-            system: system.name, budget: budget, costTable: source, wallSeconds: wall, secondsToBest: toBest,
+            system: system.name, budgets: budgets, costTable: source, wallSeconds: wall, secondsToBest: toBest,
             candidates: state.counters.candidates, survivors: state.outcomes.map(\.survivors), unmet: unmet)
         return (record, members)
     }

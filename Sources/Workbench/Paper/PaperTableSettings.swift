@@ -36,8 +36,8 @@ public struct PaperTableSettings: Sendable, Equatable {
     public var learningRate: Double
     /// Epochs of the supernet.
     public var supernetEpochs: Int
-    /// The search's latency budget.
-    public var budget: Budget
+    /// The search's latency budgets (one target per budget and bandwidth, one Tandem row each).
+    public var budgets: [Budget]
     /// Candidates of the search's generation 0.
     public var samples: Int
     /// Generations after generation 0.
@@ -56,7 +56,7 @@ public struct PaperTableSettings: Sendable, Equatable {
     /// Settings with every field given; `check()` names the first one out of range.
     public init(
         space: DesignSpace, systems: [System], bandwidths: [Double], seeds: Int = 3, epochs: Int = 10, batch: Int = 16,
-        learningRate: Double = 0.001, supernetEpochs: Int = 10, budget: Budget = .speedup(45), samples: Int = 60,
+        learningRate: Double = 0.001, supernetEpochs: Int = 10, budgets: [Budget] = [.speedup(45)], samples: Int = 60,
         generations: Int = 4, children: Int = 20, requests: Int = 10, seed: UInt64 = 1,
         profileFiles: [String: String] = [:], profileRepeats: Int = 3
     ) {
@@ -68,7 +68,7 @@ public struct PaperTableSettings: Sendable, Equatable {
         self.batch = batch
         self.learningRate = learningRate
         self.supernetEpochs = supernetEpochs
-        self.budget = budget
+        self.budgets = budgets
         self.samples = samples
         self.generations = generations
         self.children = children
@@ -94,10 +94,14 @@ public struct PaperTableSettings: Sendable, Equatable {
         if !(learningRate > 0) { return "lr=\(Value.format(learningRate)): the learning rate must be above 0" }
         if samples < 1 || generations < 0 || children < 0 { return "the search needs samples ≥ 1, generations ≥ 0" }
         if requests < 1 { return "requests=\(requests): measure at least 1 request" }
-        switch budget {
-        case .seconds(let s) where !(s > 0): return "the latency budget must be above 0"
-        case .speedup(let f) where !(f > 0): return "the budget's speed-up must be above 0 (budget=45x)"
-        default: return nil
+        if budgets.isEmpty { return "no latency budget: give at least one (budget=45x)" }
+        for budget in budgets {
+            switch budget {
+            case .seconds(let s) where !(s > 0): return "the latency budget must be above 0"
+            case .speedup(let f) where !(f > 0): return "the budget's speed-up must be above 0 (budget=45x)"
+            default: continue
+            }
         }
+        return nil
     }
 }
