@@ -72,6 +72,11 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
         let tableLines = buffer.text.split(separator: "\n").filter { $0.hasPrefix("| pi-i7 |") }
         #expect(tableLines.count == 14, "\(buffer.text)")
         #expect(tableLines.filter { $0.contains("| Tandem |") }.count == 4)
+        // 13 columns: 14 unescaped `|` on every row, the architecture's own `|` escaped.
+        for line in tableLines {
+            let separators = line.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count
+            #expect(separators == 14, "\(line)")
+        }
         #expect(buffer.text.contains("search on pi-i7: budgets 1.00 s, 2.00 s, 6 candidates"), "\(buffer.text)")
         #expect(buffer.text.contains("goal on pi-i7: "), "\(buffer.text)")
         #expect(buffer.text.contains("seeds 3,4"), "\(buffer.text)")

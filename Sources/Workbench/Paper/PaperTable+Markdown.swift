@@ -1,4 +1,5 @@
 import CoInference
+import Foundation
 
 extension PaperTable {
     /// The table as Markdown: the settings, one table with every row (accuracy mean ± std, median latency and
@@ -30,7 +31,8 @@ extension PaperTable {
             if let inherited = row.inheritedAccuracy {
                 accuracy += " (inh. " + NumberFormat.fixed(inherited * 100, 1) + ")"
             }
-            var placement = row.placement
+            // A `|` inside a cell (an architecture's text) must be escaped, even inside a code span.
+            var placement = row.placement.replacingOccurrences(of: "|", with: "\\|")
             if let budget = row.budget {
                 placement +=
                     " (budget " + SummaryText.duration(budget) + ", pred. "
