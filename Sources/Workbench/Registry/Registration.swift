@@ -42,6 +42,7 @@ extension CommandRegistry {
         SearchCommand.self,
         SearchCompareCommand.self,
         ZooRetrainCommand.self,
+        PaperTableCommand.self,
         PlotCommand.self,
     ])
 }
