@@ -37,6 +37,7 @@ import Testing
 
     @Test func deviceSplitBestRunsEverySplitPointAndNamesTheFastest() throws {
         let directory = Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let setup = try Binary.run(
             [
                 "-c",

@@ -29,6 +29,7 @@ import Testing
     @Test(arguments: ["", "/ply_data_*.h5"])
     func aModelNetFolderLoadsAsTrainAndTestSplitsWithItsShapeNames(suffix: String) throws {
         let (folder, train, test) = try Self.modelNetFolder()
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
         let (shell, buffer) = capturingShell()
         #expect(shell.execute("load \"\(folder + suffix)\" as mn") == 0, "\(buffer.text)")
         let splits = try #require(shell.session.value(named: "mn") as? PointCloudSplits, "\(buffer.text)")
@@ -43,6 +44,7 @@ import Testing
 
     @Test func pairMakesSplitsOfTwoLoadedSets() throws {
         let (folder, train, test) = try Self.modelNetFolder()
+        defer { try? FileManager.default.removeItem(atPath: (folder as NSString).deletingLastPathComponent) }
         let (shell, buffer) = capturingShell()
         #expect(
             shell.execute(
