@@ -112,3 +112,19 @@ private func handTable(_ keys: [CostKey], system: System) -> CostTable {
         .mapping(in: space)
     #expect(FrameSize.frames(of: edgeHead).map(\.position) == [1, nil])
 }
+
+@Test func aTableServesOnlyTheSystemAndSpaceItWasProfiledOn() throws {
+    let pi = try #require(System.preset("pi-i7"))
+    let table = handTable(Array(Profiler.keys(for: .small).prefix(10)), system: pi)
+    var space = DesignSpace.small
+    #expect(table.isProfiled(on: pi, in: space))
+    #expect(!table.isProfiled(on: try #require(System.preset("tx2-i7")), in: space))
+    var slower = pi
+    slower.device.factor = 12
+    #expect(!table.isProfiled(on: slower, in: space))
+    var remoteEdge = pi
+    remoteEdge.edge.factor = 2
+    #expect(!table.isProfiled(on: remoteEdge, in: space))
+    space.k = 8
+    #expect(!table.isProfiled(on: pi, in: space))
+}

@@ -49,6 +49,16 @@ enum Binary {
             stderr: String(decoding: err, as: UTF8.self))
     }
 
+    /// Commands that train a tiny supernet on shapes `d`, search it into a zoo `z` at `bandwidths` (Mbit/s,
+    /// comma-separated), run `then` (e.g. a retraining) and export `z.h5` and `d.h5`.
+    static func tinyZooScript(bandwidths: String, then: String = "") -> String {
+        "make shapes classes=2 train=4 test=3 points=64 seed=5 as d; space small modes=DE,E classes=2 as s; "
+            + "supernet new in s epochs=1 batch=4 seed=7 as sn; supernet train sn on d; "
+            + "profile pi-i7 in s repeat=1 warmup=0 as t; "
+            + "search sn on d cost=t latency<=1s bandwidths=\(bandwidths) samples=4 children=2 seed=3 "
+            + "generations=0 measure=0 as z; \(then)export z to z.h5; export d to d.h5"
+    }
+
     /// A fresh empty directory.
     static func temporaryDirectory() -> String {
         let path = NSTemporaryDirectory() + "tandem-cli-\(UUID().uuidString)"

@@ -2,15 +2,15 @@ import Foundation
 import Testing
 
 @Suite struct CoInferenceCLITests {
+    /// Commands that train a one-epoch DGCNN `m` on tiny shapes `toy` and export `m.h5` and `toy.h5`.
+    static let toyDGCNN =
+        "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; "
+        + "train dgcnn on toy epochs=1 batch=4 k=4 as m; export m to m.h5; export toy to toy.h5"
+
     @Test func edgeServesADeviceProcessAndSIGTERMDrainsAndExitsZero() throws {
         let directory = Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let setup = try Binary.run(
-            [
-                "-c",
-                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; "
-                    + "train dgcnn on toy epochs=1 batch=4 k=4 as m; export m to m.h5; export toy to toy.h5",
-            ], directory: directory)
+        let setup = try Binary.run(["-c", Self.toyDGCNN], directory: directory)
         #expect(setup.status == 0, "\(setup.stderr)")
 
         let (edge, log, started, port) = try Binary.startEdge(["m.h5"], directory: directory)
@@ -38,12 +38,7 @@ import Testing
     @Test func deviceSplitBestRunsEverySplitPointAndNamesTheFastest() throws {
         let directory = Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let setup = try Binary.run(
-            [
-                "-c",
-                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; "
-                    + "train dgcnn on toy epochs=1 batch=4 k=4 as m; export m to m.h5; export toy to toy.h5",
-            ], directory: directory)
+        let setup = try Binary.run(["-c", Self.toyDGCNN], directory: directory)
         #expect(setup.status == 0, "\(setup.stderr)")
         let (edge, log, started, port) = try Binary.startEdge(["m.h5"], directory: directory)
         defer { if edge.isRunning { edge.terminate() } }

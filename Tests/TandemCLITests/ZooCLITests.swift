@@ -6,14 +6,7 @@ import Testing
         let directory = Binary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let setup = try Binary.run(
-            [
-                "-c",
-                "make shapes classes=2 train=4 test=3 points=64 seed=5 as d; space small modes=DE,E classes=2 as s; "
-                    + "supernet new in s epochs=1 batch=4 seed=7 as sn; supernet train sn on d; "
-                    + "profile pi-i7 in s repeat=1 warmup=0 as t; "
-                    + "search sn on d cost=t latency<=1s bandwidths=10,100 samples=4 children=2 seed=3 "
-                    + "generations=0 measure=0 as z; export z to z.h5; export d to d.h5",
-            ], directory: directory)
+            ["-c", Binary.tinyZooScript(bandwidths: "10,100")], directory: directory)
         try #require(setup.status == 0, "\(setup.stdout)\n\(setup.stderr)")
 
         let (edge, log, started, port) = try Binary.startEdge(["z.h5"], directory: directory)

@@ -40,10 +40,7 @@ struct ProfileCommand: Command {
         let path = call.text("file").map(shell.session.resolvePath)
         if let path, FileManager.default.fileExists(atPath: path) {
             let table = try CostTable.load(path)
-            guard table.spaceName == space.name, table.points == space.pointsPerCloud, table.k == space.k,
-                table.system.name == system.name, table.system.device.factor == system.device.factor,
-                table.system.edge.factor == system.edge.factor
-            else {
+            guard table.isProfiled(on: system, in: space) else {
                 throw call.error(
                     "\(call.text("file") ?? path) holds a table of \(table.system.name) on space '\(table.spaceName)', "
                         + "not \(system.name) on '\(space.name)': delete it or choose another file", at: "file")

@@ -180,10 +180,7 @@ struct Runner {
         let path = settings.profileFiles[system.name]
         if let path, FileManager.default.fileExists(atPath: path) {
             let table = try CostTable.load(path)
-            guard table.spaceName == space.name, table.points == space.pointsPerCloud, table.k == space.k,
-                table.system.name == system.name, table.system.device.factor == system.device.factor,
-                table.system.edge.factor == system.edge.factor
-            else {
+            guard table.isProfiled(on: system, in: space) else {
                 throw PaperTableError(
                     "\(path) holds a table of \(table.system.name) on space '\(table.spaceName)' (P \(table.points), "
                         + "k \(table.k)), not \(system.name) on '\(space.name)': delete it or give another file")

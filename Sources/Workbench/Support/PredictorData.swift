@@ -12,9 +12,7 @@ enum PredictorData {
         samples: [PredictorSample], lut: [Double]
     ) {
         let space = measurement.space
-        guard table.spaceName == space.name, table.points == space.pointsPerCloud, table.k == space.k,
-            table.system.name == measurement.system.name, table.system.device.factor == measurement.system.device.factor
-        else {
+        guard table.isProfiled(on: measurement.system, in: space) else {
             throw ProfileError(
                 origin: "cost table \(table.summary)",
                 message: "was profiled on \(table.system.name) in space '\(table.spaceName)', the measurement is on "
