@@ -80,6 +80,7 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
         #expect(buffer.text.contains("search on pi-i7: budgets 1.00 s, 2.00 s, 6 candidates"), "\(buffer.text)")
         #expect(buffer.text.contains("goal on pi-i7: "), "\(buffer.text)")
         #expect(buffer.text.contains("seeds 3,4"), "\(buffer.text)")
+        #expect(buffer.text.contains("scored on 25 % of each class's training clouds held out"), "\(buffer.text)")
     }
 
     @Test(arguments: [
@@ -91,6 +92,7 @@ private func paperShell(directory: String) -> (Shell, TextBuffer) {
         ("budget=soon", "'soon' is not a budget"),
         ("budget=0x", "is not a budget"),
         ("budget=45x,", "'' is not a budget"),
+        ("validation=1", "hold out a share between 0 and 1"),
     ])
     func badArgumentsFailBeforeAnyTraining(argument: String, message: String) throws {
         let directory = temporaryDirectory()

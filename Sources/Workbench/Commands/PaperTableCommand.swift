@@ -30,6 +30,9 @@ struct PaperTableCommand: Command {
             .key("requests", .integer, .value("10"), "timed engine requests per row (after one warm-up)"),
             .key("profiles", .path, .optional, "folder of cost tables: SYSTEM-pP-kK-cC.h5 loaded, else profiled there"),
             .key("repeat", .integer, .value("3"), "timed runs per op when a system is profiled"),
+            .key(
+                "validation", .number, .value("0.25"),
+                "share of each class's training clouds held out to score the search (the supernet trains on the rest)"),
             .key("seed", .integer, .setting("seed"), "seed of the search, the supernet and the first training run"),
             .key("report", .path, .optional, "also write the Markdown table to this file (atomically)"),
             .resultName(.value("table"), "session name of the table"),
@@ -74,7 +77,7 @@ struct PaperTableCommand: Command {
             supernetEpochs: call.integer("supernet"), budgets: budgets, samples: call.integer("samples"),
             generations: call.integer("generations"), children: call.integer("children"),
             requests: call.integer("requests"), seed: call.seed(), profileFiles: files,
-            profileRepeats: call.integer("repeat"))
+            profileRepeats: call.integer("repeat"), validationFraction: call.number("validation"))
         if let problem = settings.problem { throw call.error(problem) }
         guard (1...1000).contains(settings.profileRepeats) else {
             throw call.error("repeat=\(settings.profileRepeats): 1 to 1000", at: "repeat")

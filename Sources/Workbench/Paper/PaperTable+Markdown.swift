@@ -17,7 +17,9 @@ extension PaperTable {
                 + s.trainingSeeds.map(String.init).joined(separator: ",") + "; supernet \(s.supernetEpochs) epochs")
         lines.append(
             "search: seed \(s.seed), \(s.samples) samples + \(s.generations) generations × \(s.children) children, "
-                + "LUT cost, budgets " + s.budgets.map(\.description).joined(separator: "; "))
+                + "LUT cost, budgets " + s.budgets.map(\.description).joined(separator: "; ")
+                + "; candidates scored on \(NumberFormat.fixed(s.validationFraction * 100, 0)) % of each class's "
+                + "training clouds held out from the supernet")
         lines.append(
             "measured: engine, virtual clock, medians of \(s.requests) requests after one warm-up, batch 1; "
                 + "speed-up and energy reduction against DGCNN device-only on the same system and bandwidth")

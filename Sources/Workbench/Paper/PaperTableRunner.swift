@@ -32,6 +32,13 @@ struct Runner {
     /// Designs already retrained, by architecture text.
     var retrained: [String: TrainedSeeds] = [:]
 
+    /// The training clouds split for the search: the supernet trains on `kept`, candidates are scored on
+    /// `heldOut` (a stratified share, `settings.validationFraction`, drawn with the run's seed); the baselines
+    /// and the retrained designs train on all of `train`, and every reported accuracy is on `test`.
+    var searchSplit: (kept: PointCloudSet, heldOut: PointCloudSet) {
+        train.holdingOut(fraction: settings.validationFraction, seed: settings.seed)
+    }
+
     /// Trains a fresh model from `make` (given a generator seeded with the seed) once per seed, on the same
     /// budget, and evaluates each on the test split.
     func trainSeeds(_ label: String, make: (inout SeededGenerator) throws -> ModelValue) throws -> TrainedSeeds {
@@ -71,7 +78,7 @@ struct Runner {
         var supernet = try Supernet(space: settings.space, options: SupernetOptions(training: training))
         let clock = MonotonicClock.now()
         let reports = try supernet.train(
-            on: train, threads: threads, progress: reporter.progress("supernet"), cancellation: reporter.cancellation)
+            on: searchSplit.kept, threads: threads, progress: reporter.progress("supernet"), cancellation: reporter.cancellation)
         reporter.line(
             "supernet: \(settings.supernetEpochs) epochs, last loss "
                 + NumberFormat.fixed(reports.last?.loss ?? 0, 3) + " in "
@@ -144,7 +151,9 @@ struct Runner {
             strategy: .evolutionary, seed: settings.seed)
         var state = try SearchState(space: settings.space, targets: targets, options: options)
         let cost = LUTCost(table: table)
-        var accuracy = SupernetAccuracy(supernet: supernet, validation: test, calibration: train, threads: threads)
+        let split = searchSplit
+        var accuracy = SupernetAccuracy(
+            supernet: supernet, validation: split.heldOut, calibration: split.kept, threads: threads)
         defer { supernet = accuracy.supernet }
         let progress = reporter.progress("search \(system.name)")
         let start = MonotonicClock.now()

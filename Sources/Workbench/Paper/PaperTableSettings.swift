@@ -52,13 +52,16 @@ public struct PaperTableSettings: Sendable, Equatable {
     public var profileFiles: [String: String]
     /// Timed runs per op when a system is profiled.
     public var profileRepeats: Int
+    /// Share of every class's training clouds held out to score the search's candidates (the supernet trains
+    /// on the rest), so the design is chosen on clouds that neither the supernet nor the test report has seen.
+    public var validationFraction: Double
 
     /// Settings with every field given; `check()` names the first one out of range.
     public init(
         space: DesignSpace, systems: [System], bandwidths: [Double], seeds: Int = 3, epochs: Int = 10, batch: Int = 16,
         learningRate: Double = 0.001, supernetEpochs: Int = 10, budgets: [Budget] = [.speedup(45)], samples: Int = 60,
         generations: Int = 4, children: Int = 20, requests: Int = 10, seed: UInt64 = 1,
-        profileFiles: [String: String] = [:], profileRepeats: Int = 3
+        profileFiles: [String: String] = [:], profileRepeats: Int = 3, validationFraction: Double = 0.25
     ) {
         self.space = space
         self.systems = systems
@@ -76,6 +79,7 @@ public struct PaperTableSettings: Sendable, Equatable {
         self.seed = seed
         self.profileFiles = profileFiles
         self.profileRepeats = profileRepeats
+        self.validationFraction = validationFraction
     }
 
     /// The training seeds, `seed` first.
@@ -93,6 +97,9 @@ public struct PaperTableSettings: Sendable, Equatable {
         if batch < 2 { return "batch=\(batch): BatchNorm needs at least 2 clouds" }
         if !(learningRate > 0) { return "lr=\(Value.format(learningRate)): the learning rate must be above 0" }
         if samples < 1 || generations < 0 || children < 0 { return "the search needs samples ≥ 1, generations ≥ 0" }
+        if !(validationFraction > 0 && validationFraction < 1) {
+            return "validation=\(Value.format(validationFraction)): hold out a share between 0 and 1 (e.g. 0.25)"
+        }
         if requests < 1 { return "requests=\(requests): measure at least 1 request" }
         if budgets.isEmpty { return "no latency budget: give at least one (budget=45x)" }
         for budget in budgets {
