@@ -78,7 +78,8 @@ struct Runner {
         var supernet = try Supernet(space: settings.space, options: SupernetOptions(training: training))
         let clock = MonotonicClock.now()
         let reports = try supernet.train(
-            on: searchSplit.kept, threads: threads, progress: reporter.progress("supernet"), cancellation: reporter.cancellation)
+            on: searchSplit.kept, threads: threads, progress: reporter.progress("supernet"),
+            cancellation: reporter.cancellation)
         reporter.line(
             "supernet: \(settings.supernetEpochs) epochs, last loss "
                 + NumberFormat.fixed(reports.last?.loss ?? 0, 3) + " in "
