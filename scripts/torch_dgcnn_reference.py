@@ -133,6 +133,23 @@ def dgcnn_from_tandem_file(path):
     return model.eval()
 
 
+def timing_setup(description):
+    """The timers' shared command line (model file, --batch, --points, --repeat, --threads), with torch's
+    thread count set, the DGCNN loaded from the Tandem file, and the seeded random input [B, 3, P]."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("model")
+    parser.add_argument("--batch", type=int, default=1)
+    parser.add_argument("--points", type=int, default=1024)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    model = dgcnn_from_tandem_file(args.model)
+    generator = torch.Generator().manual_seed(1)
+    x = (torch.rand(args.batch, args.points, 3, generator=generator) * 2 - 1).transpose(2, 1).contiguous()
+    return args, model, x
+
+
 def _tensor_views(model):
     """(Tandem name, the torch tensor it maps to) for every tensor of `tandem_tensors`."""
     views = []

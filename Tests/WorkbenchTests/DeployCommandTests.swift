@@ -6,6 +6,17 @@ import Testing
 
 @testable import Workbench
 
+/// A shell holding tiny shapes `toy` and a one-epoch DGCNN `m` trained on them, its buffer emptied.
+private func toyDGCNNShell() -> (Shell, TextBuffer) {
+    let (shell, buffer) = capturingShell()
+    #expect(
+        shell.execute(
+            "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; train dgcnn on toy epochs=1 batch=4 k=4 as m"
+        ) == 0, "\(buffer.text)")
+    buffer.text = ""
+    return (shell, buffer)
+}
+
 @Suite struct DeployCommandTests {
     @Test func systemAppliesEveryOverrideAndShowPrintsEveryNumberWithItsUnit() throws {
         let (shell, buffer) = capturingShell()
@@ -38,12 +49,7 @@ import Testing
     }
 
     @Test func coinferAnswersEveryRequestWithTheModelsOwnPredictions() throws {
-        let (shell, buffer) = capturingShell()
-        #expect(
-            shell.execute(
-                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; train dgcnn on toy epochs=1 batch=4 k=4 as m"
-            ) == 0, "\(buffer.text)")
-        buffer.text = ""
+        let (shell, buffer) = toyDGCNNShell()
         #expect(shell.execute("coinfer m on toy system=pi-i7 n=3 split=2") == 0, "\(buffer.text)")
         let lines = buffer.text.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("#") }.count == 3)
@@ -59,12 +65,7 @@ import Testing
     }
 
     @Test func coinferDispatchChoosesAMemberPerRequestAndNamesIt() throws {
-        let (shell, buffer) = capturingShell()
-        #expect(
-            shell.execute(
-                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; train dgcnn on toy epochs=1 batch=4 k=4 as m"
-            ) == 0, "\(buffer.text)")
-        buffer.text = ""
+        let (shell, buffer) = toyDGCNNShell()
         #expect(
             shell.execute("coinfer m on toy system=pi-i7 n=4 dispatch=on members=m:0,m:2 budget=10s") == 0,
             "\(buffer.text)")
@@ -83,12 +84,7 @@ import Testing
     }
 
     @Test func coinferSplitBestTriesEverySplitPointAndKeepsTheFastest() throws {
-        let (shell, buffer) = capturingShell()
-        #expect(
-            shell.execute(
-                "make shapes classes=3 train=4 test=2 points=32 seed=1 as toy; train dgcnn on toy epochs=1 batch=4 k=4 as m"
-            ) == 0, "\(buffer.text)")
-        buffer.text = ""
+        let (shell, buffer) = toyDGCNNShell()
         #expect(shell.execute("coinfer m on toy system=pi-i7 n=2 split=best") == 0, "\(buffer.text)")
         let lines = buffer.text.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("best split of dgcnn on pi-i7") == true, "\(buffer.text)")

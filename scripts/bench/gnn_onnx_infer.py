@@ -9,7 +9,6 @@ sequential execution, all graph optimisations).
 Usage: gnn_onnx_infer.py MODEL.h5 --batch B --points N --repeat R --threads T
 Prints: onnx_infer batch=B points=N threads=T median_ms=... min_ms=... median_cpu_ms=... max_logit_diff=...
 """
-import argparse
 import os
 import statistics
 import sys
@@ -22,7 +21,7 @@ import onnxruntime as ort
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from torch_dgcnn_reference import dgcnn_from_tandem_file  # noqa: E402
+from torch_dgcnn_reference import timing_setup  # noqa: E402
 
 
 class Logits(torch.nn.Module):
@@ -37,18 +36,8 @@ class Logits(torch.nn.Module):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("model")
-    parser.add_argument("--batch", type=int, default=1)
-    parser.add_argument("--points", type=int, default=1024)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
-    torch.set_num_threads(args.threads)
-    model = dgcnn_from_tandem_file(args.model)
+    args, model, x = timing_setup(__doc__)
     wrapper = Logits(model).eval()
-    generator = torch.Generator().manual_seed(1)
-    x = (torch.rand(args.batch, args.points, 3, generator=generator) * 2 - 1).transpose(2, 1).contiguous()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "dgcnn.onnx")
         warnings.filterwarnings("ignore", category=DeprecationWarning)

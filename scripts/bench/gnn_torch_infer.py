@@ -4,7 +4,6 @@
 Usage: gnn_torch_infer.py MODEL.h5 --batch B --points N --repeat R --threads T
 Prints: torch_infer batch=B points=N threads=T median_ms=... min_ms=... median_cpu_ms=... (process CPU time)
 """
-import argparse
 import os
 import statistics
 import sys
@@ -13,21 +12,11 @@ import time
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from torch_dgcnn_reference import dgcnn_from_tandem_file  # noqa: E402
+from torch_dgcnn_reference import timing_setup  # noqa: E402
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("model")
-    parser.add_argument("--batch", type=int, default=1)
-    parser.add_argument("--points", type=int, default=1024)
-    parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--threads", type=int, default=2)
-    args = parser.parse_args()
-    torch.set_num_threads(args.threads)
-    model = dgcnn_from_tandem_file(args.model)
-    generator = torch.Generator().manual_seed(1)
-    x = (torch.rand(args.batch, args.points, 3, generator=generator) * 2 - 1).transpose(2, 1).contiguous()
+    args, model, x = timing_setup(__doc__)
     times, cpu = [], []
     with torch.no_grad():
         model(x)
